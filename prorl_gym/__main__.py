@@ -1,0 +1,3 @@
+from prorl_gym.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Adapters that plug prorl-gym envs into TRL, verl and the thin ProRL loop (later issues)."""

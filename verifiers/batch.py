@@ -1,0 +1,334 @@
+"""Hard timeouts for every verifier kind: jobs run in worker processes that are killed when late.
+
+Math-Verify's own timeout uses `signal.alarm`, which only works in the main thread; a worker process
+that is SIGKILLed at its deadline works from any thread, from asyncio and from other pools, and a
+pathological input costs one worker (replaced at once), never the caller.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import importlib
+import multiprocessing as mp
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from verifiers.registry import _REGISTRY, BUILTIN_MODULES, default_timeout, get_verifier, verify_local
+from verifiers.types import Status, Task, Verdict
+
+_IN_WORKER = False
+_KILL_GRACE_S = 0.05
+
+
+@dataclass
+class Job:
+    """One verification: what `verify_local` needs plus its hard deadline."""
+
+    kind: str
+    completion: Any
+    answer: Any
+    options: dict[str, Any] = field(default_factory=dict)
+    timeout_s: float = 5.0
+    module: str | None = None  # where a user-registered kind lives, so a worker can import it
+
+
+def _die_with_parent() -> None:
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
+def _worker_main(conn: Connection, memory_mb: int | None) -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if memory_mb:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return
+        if job is None:
+            return
+        try:
+            if job.module:
+                with contextlib.suppress(Exception):
+                    importlib.import_module(job.module)
+            verdict = verify_local(job.kind, job.completion, job.answer, **job.options)
+        except MemoryError:
+            verdict = Verdict.fail(Status.ERROR, "verifier ran out of memory")
+        except BaseException as exc:  # a verifier must not take the worker down with it
+            verdict = Verdict.fail(Status.ERROR, f"{type(exc).__name__}: {exc}"[:2000])
+        try:
+            conn.send(verdict.model_dump(mode="json"))
+        except (EOFError, OSError):
+            return
+        except Exception as exc:
+            conn.send(Verdict.fail(Status.ERROR, f"unsendable verdict: {exc}"[:2000]).model_dump(mode="json"))
+
+
+class _Worker:
+    def __init__(self, ctx: Any, memory_mb: int | None) -> None:
+        parent, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, memory_mb), daemon=True)
+        self.proc.start()
+        child.close()
+        self.conn: Connection = parent
+        self.index = -1
+        self.started = 0.0
+        self.deadline = 0.0
+        self.timeout_s = 0.0
+
+    def kill(self) -> None:
+        with contextlib.suppress(Exception):
+            self.proc.kill()
+        with contextlib.suppress(Exception):
+            self.proc.join(timeout=2.0)
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+    def stop(self) -> None:
+        with contextlib.suppress(Exception):
+            self.conn.send(None)
+        self.proc.join(timeout=_KILL_GRACE_S)
+        self.kill()
+
+
+class VerifierPool:
+    """A fixed number of verifier worker processes; `map` keeps order and never hangs.
+
+    Workers are forked from a forkserver that has the built-in verifier modules preloaded, so a
+    worker replaced after a timeout is warm at once. One `map` runs at a time (a lock guards it),
+    so the pool is safe to share between threads.
+    """
+
+    def __init__(self, workers: int | None = None, *, memory_mb: int | None = 4096) -> None:
+        if workers is not None and workers < 1:
+            raise ValueError(f"workers must be >= 1, got {workers}")
+        self.size = workers or os.cpu_count() or 1
+        self.memory_mb = memory_mb
+        self._ctx = _context()
+        self._idle: list[_Worker] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        self.timeouts = 0
+        self.replaced = 0
+
+    def _spawn(self) -> _Worker:
+        return _Worker(self._ctx, self.memory_mb)
+
+    def map(self, jobs: Sequence[Job], progress: Callable[[int], None] | None = None) -> list[Verdict]:
+        """Run every job; result i is job i's Verdict (timeout / error verdicts included)."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("this VerifierPool was closed; create a new one")
+            return self._map(jobs, progress)
+
+    def _map(self, jobs: Sequence[Job], progress: Callable[[int], None] | None) -> list[Verdict]:
+        results: list[Verdict | None] = [None] * len(jobs)
+        pending = deque(range(len(jobs)))
+        busy: dict[Connection, _Worker] = {}
+        while len(self._idle) < min(self.size, len(jobs)):
+            self._idle.append(self._spawn())
+
+        def finish(i: int, verdict: Verdict) -> None:
+            results[i] = verdict
+            if progress is not None:
+                progress(1)
+
+        try:
+            while pending or busy:
+                while pending and self._idle:
+                    worker = self._idle.pop()
+                    i = pending.popleft()
+                    job = jobs[i]
+                    try:
+                        worker.conn.send(job)
+                    except (BrokenPipeError, EOFError, OSError):
+                        worker.kill()
+                        self._idle.append(self._spawn())
+                        pending.appendleft(i)
+                        continue
+                    except Exception as exc:  # the job itself could not be pickled
+                        self._idle.append(worker)
+                        finish(i, Verdict.fail(Status.ERROR, f"job could not be sent to a worker: {exc}"))
+                        continue
+                    worker.index = i
+                    worker.started = time.monotonic()
+                    worker.timeout_s = job.timeout_s
+                    worker.deadline = worker.started + job.timeout_s
+                    busy[worker.conn] = worker
+                if not busy:
+                    continue
+                now = time.monotonic()
+                wait_s = max(0.0, min(w.deadline for w in busy.values()) - now)
+                for conn in wait(list(busy), timeout=wait_s):
+                    worker = busy.pop(conn)  # type: ignore[arg-type]
+                    try:
+                        data = worker.conn.recv()
+                        verdict = Verdict.model_validate(data)
+                        self._idle.append(worker)
+                    except Exception:
+                        worker.kill()
+                        code = worker.proc.exitcode
+                        verdict = Verdict.fail(
+                            Status.ERROR, f"verifier worker died (exit code {code}) while scoring this item"
+                        )
+                        self.replaced += 1
+                        self._idle.append(self._spawn())
+                    finish(worker.index, verdict)
+                now = time.monotonic()
+                for conn, worker in list(busy.items()):
+                    if now >= worker.deadline:
+                        del busy[conn]
+                        worker.kill()
+                        self.timeouts += 1
+                        self.replaced += 1
+                        self._idle.append(self._spawn())
+                        verdict = Verdict.fail(
+                            Status.TIMEOUT, f"verification exceeded its {worker.timeout_s:g} s hard timeout"
+                        )
+                        verdict.elapsed_s = now - worker.started
+                        finish(worker.index, verdict)
+        finally:
+            for worker in busy.values():  # interrupted: never hand a stale job's answer to the next map
+                worker.kill()
+            if busy:
+                self.replaced += len(busy)
+        return [r if r is not None else Verdict.fail(Status.ERROR, "not scored (interrupted)") for r in results]
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            for worker in self._idle:
+                worker.stop()
+            self._idle.clear()
+
+    def __enter__(self) -> VerifierPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_CTX: Any = None
+_POOLS: dict[int, VerifierPool] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def _context() -> Any:
+    """A forkserver context with the verifier modules preloaded (fork is unsafe in threaded callers)."""
+    global _CTX
+    if _CTX is None:
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["verifiers", *BUILTIN_MODULES.values()])
+        _CTX = ctx
+    return _CTX
+
+
+def shared_pool(workers: int | None = None) -> VerifierPool:
+    """The process-wide pool for `workers` workers (default: one per core), created on first use."""
+    size = workers or os.cpu_count() or 1
+    with _POOLS_LOCK:
+        pool = _POOLS.get(size)
+        if pool is None or pool._closed:
+            pool = _POOLS[size] = VerifierPool(size)
+        return pool
+
+
+@atexit.register
+def _close_pools() -> None:
+    for pool in list(_POOLS.values()):
+        pool.close()
+
+
+def _job(item: Any, timeout_s: float | None) -> Job | Verdict:
+    """Turn one verify_batch item into a Job, or into the error Verdict that says what is wrong with it."""
+    if not isinstance(item, Mapping):
+        return Verdict.fail(Status.MALFORMED, f"item must be a dict, got {type(item).__name__}")
+    completion = item.get("completion")
+    if "task" in item:
+        raw = item["task"]
+        try:
+            task = raw if isinstance(raw, Task) else Task.model_validate(raw)
+        except Exception as exc:
+            return Verdict.fail(Status.ERROR, f"invalid task: {exc}"[:2000])
+        kind, answer = task.verifier, task.answer
+        options = dict(task.metadata.get("verifier_options") or {})
+    elif "verifier" in item:
+        kind, answer = item["verifier"], item.get("answer")
+        options = dict(item.get("options") or {})
+    else:
+        return Verdict.fail(Status.MALFORMED, "item needs a 'task', or a 'verifier' and an 'answer'")
+    limit = options.pop("timeout_s", None)
+    limit = timeout_s if timeout_s is not None else limit
+    if limit is None:
+        limit = default_timeout(str(kind))
+    info = _REGISTRY.get(str(kind))
+    module = info.fn.__module__ if info is not None and kind not in BUILTIN_MODULES else None
+    return Job(str(kind), completion, answer, options, float(limit), module)
+
+
+def verify_batch(
+    items: Iterable[Any],
+    workers: int | None = None,
+    timeout_s: float | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[Verdict]:
+    """Score many completions in worker processes; result i belongs to item i, and none is lost.
+
+    Each item is `{"task": Task | dict, "completion": str}` or
+    `{"verifier": kind, "answer": ..., "completion": str, "options": {...}}`. `timeout_s` overrides
+    every item's hard timeout (default: the task's `verifier_options.timeout_s`, else the kind's).
+    `workers=0` scores in this process without hard timeouts (for debugging only).
+    """
+    items = list(items)
+    prepared = [_job(item, timeout_s) for item in items]
+    results: list[Verdict | None] = [p if isinstance(p, Verdict) else None for p in prepared]
+    jobs = [p for p in prepared if isinstance(p, Job)]
+    if progress is not None:
+        progress(len(items) - len(jobs))
+    if workers == 0 or _IN_WORKER:
+        verdicts = []
+        for job in jobs:
+            verdicts.append(verify_local(job.kind, job.completion, job.answer, **job.options))
+            if progress is not None:
+                progress(1)
+    else:
+        verdicts = shared_pool(workers).map(jobs, progress)
+    it = iter(verdicts)
+    return [r if r is not None else next(it) for r in results]
+
+
+def verify(kind: str, completion: str, answer: Any, *, timeout_s: float | None = None, **options: Any) -> Verdict:
+    """Score one completion against `answer` with verifier `kind`, under a hard timeout.
+
+    An unknown kind raises ValueError (a caller's mistake); anything about the completion is a Verdict.
+    """
+    if kind not in BUILTIN_MODULES:
+        get_verifier(kind)  # raises with the near misses
+    item = {"verifier": kind, "answer": answer, "completion": completion, "options": options}
+    return verify_batch([item], timeout_s=timeout_s)[0]
+
+
+def verify_task(task: Task | Mapping[str, Any], completion: str, *, timeout_s: float | None = None) -> Verdict:
+    """Score `completion` for `task` using only the Task record (its verifier, answer and options)."""
+    return verify_batch([{"task": task, "completion": completion}], timeout_s=timeout_s)[0]
