@@ -1,10 +1,25 @@
-"""Every reasoning-gym dataset as an env of domain `logic` (minimal version; deepened by the audit)."""
+"""Every reasoning-gym dataset as an env of domain `logic`, plus `composite` (a weighted mixture of them).
+
+Item `seed` of an env is reasoning-gym's entry `seed` of the dataset built with `seed=0`: reasoning-gym
+generates entry i from `Random(seed + i)`, so any 63-bit seed gives a reproducible, random-access task.
+The Task's answer carries the entry and the config the scorer reads, so it re-scores without this module.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import random
+import typing
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 from typing import Any
 
-from envs.core import Env
+import reasoning_gym
+from reasoning_gym.factory import DATASETS
+
+from envs.core import ConfigError, Env, derive_seed
+from envs.logic_descriptions import DESCRIPTIONS
 from envs.registry import register
 from verifiers import Task
 
@@ -12,40 +27,203 @@ PROMPT = (
     "{question}\n\nThink it through step by step, then give only your final answer inside "
     "<answer></answer> tags."
 )
+# Keys reasoning-gym's configs share that our seeding owns: `sample(n, seed)` picks the entries.
+_RESERVED = ("seed", "size")
+_SIZE = 2**63  # virtual size; entries are generated on demand, never enumerated
+
+
+def to_json(value: Any) -> Any:
+    """The JSON form of a config value or entry (tuples -> lists, dates -> ISO strings, dataclasses -> dicts)."""
+    return json.loads(json.dumps(value, default=_json_default))
+
+
+def _json_default(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _config_class(dataset: str) -> type:
+    if dataset not in DATASETS:
+        raise ConfigError(f"{dataset!r} is not a reasoning-gym dataset")
+    return DATASETS[dataset][1]
+
+
+def _coerce(config_cls: type, key: str, value: Any) -> Any:
+    """Turn a JSON config value back into what the dataclass field holds (nested dataclass, date)."""
+    hints = typing.get_type_hints(config_cls)
+    kind = hints.get(key)
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind) and isinstance(value, Mapping):
+        return kind(**value)
+    if kind is datetime and isinstance(value, str):
+        return datetime.fromisoformat(value)
+    if kind is date and isinstance(value, str):
+        return date.fromisoformat(value)
+    return value
+
+
+def build_dataset(dataset: str, config: Mapping[str, Any], *, env: str | None = None) -> Any:
+    """reasoning-gym's dataset for `config` (JSON form allowed); bad config -> ConfigError naming the field."""
+    env = env or dataset
+    config_cls = _config_class(dataset)
+    valid = [f.name for f in dataclasses.fields(config_cls) if f.name not in _RESERVED]
+    reserved = sorted(set(config) & set(_RESERVED))
+    if reserved:
+        raise ConfigError(
+            f"envs.make({env!r}): {', '.join(map(repr, reserved))} cannot be configured; "
+            "choose tasks with sample(n, seed=...) or reset(seed=...)"
+        )
+    unknown = sorted(set(config) - set(valid))
+    if unknown:
+        raise ConfigError(
+            f"envs.make({env!r}): unknown config key(s) {', '.join(map(repr, unknown))}; "
+            f"valid keys: {', '.join(valid) or '(none)'}"
+        )
+    kwargs = {key: _coerce(config_cls, key, value) for key, value in config.items()}
+    try:
+        return reasoning_gym.create_dataset(dataset, size=_SIZE, seed=0, **kwargs)
+    except Exception as exc:  # reasoning-gym validates with bare asserts and TypeErrors
+        message = str(exc) or type(exc).__name__
+        named = [key for key in valid if key in message] or sorted(config)
+        fields = ", ".join(named) if named else "(defaults)"
+        raise ConfigError(f"envs.make({env!r}): invalid value for {fields}: {message}") from None
+
+
+def config_defaults(dataset: str) -> dict[str, Any]:
+    """The dataclass fields a user may set, with their defaults (JSON form)."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(_config_class(dataset)):
+        if f.name in _RESERVED:
+            continue
+        if f.default is not dataclasses.MISSING:
+            default: Any = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        else:
+            default = None
+        out[f.name] = to_json(default)
+    return out
 
 
 class ReasoningGymEnv(Env):
+    """One reasoning-gym dataset; `config` is passed to its config dataclass and validated there."""
+
     domain = "logic"
     verifier = "logic"
 
     def __init__(self, dataset: str, **config: Any) -> None:
         super().__init__()
-        import reasoning_gym
-
         self.name = dataset
-        self.config = config
-        self._ds = reasoning_gym.create_dataset(dataset, size=2**62, seed=0, **config)
+        self.config = to_json(dict(config))
+        self._ds = build_dataset(dataset, self.config)
+
+    @classmethod
+    def config_fields(cls, **kwargs: Any) -> dict[str, Any]:
+        return config_defaults(kwargs["dataset"])
 
     def task_at(self, seed: int) -> Task:
-        entry = self._ds[seed]
-        prompt = [{"role": "user", "content": PROMPT.format(question=entry["question"])}]
+        return self.task_from(self._ds[seed], seed, env=self.name)
+
+    def task_from(self, raw_entry: Mapping[str, Any], seed: int, *, env: str) -> Task:
+        # The JSON round trip here makes the in-memory Task equal to a reloaded one, so scorers see
+        # lists where the generator left tuples in both cases.
+        entry = to_json(raw_entry)
+        answer: dict[str, Any] = {"dataset": self.name, "entry": entry}
+        if self.config:
+            answer["config"] = self.config
+        metadata: dict[str, Any] = {"seed": seed, "source": "reasoning-gym", "dataset": self.name}
+        difficulty = entry.get("metadata", {}).get("difficulty")
+        if difficulty is not None:
+            metadata["difficulty"] = difficulty
         return Task(
-            env=self.name,
+            env=env,
             domain=self.domain,
-            prompt=prompt,
-            verifier="logic",
-            answer={"dataset": self.name, "entry": entry},
-            metadata={"seed": seed, "source": "reasoning-gym"},
+            prompt=[{"role": "user", "content": PROMPT.format(question=entry["question"])}],
+            verifier=self.verifier,
+            answer=answer,
+            metadata=metadata,
         )
 
 
-def _register_all() -> None:
-    from reasoning_gym.factory import DATASETS
+class CompositeEnv(Env):
+    """A weighted mixture of reasoning-gym datasets: `datasets=[{"name", "weight", "config"}, ...]`."""
 
+    name = "composite"
+    domain = "logic"
+    verifier = "logic"
+
+    def __init__(self, datasets: Sequence[Any] | None = None) -> None:
+        super().__init__()
+        if not datasets:
+            raise ConfigError(
+                "envs.make('composite') needs datasets=[{'name': 'sudoku', 'weight': 1.0, 'config': {...}}, ...] "
+                "(name: a reasoning-gym dataset; weight > 0; config optional)"
+            )
+        self.members: list[tuple[ReasoningGymEnv, float]] = []
+        for spec in datasets:
+            name, weight, config = _member_spec(spec)
+            if name in [env.name for env, _ in self.members]:
+                raise ConfigError(f"envs.make('composite'): dataset {name!r} is listed twice")
+            self.members.append((ReasoningGymEnv(name, **config), weight))
+        self._cum = []
+        total = sum(w for _, w in self.members)
+        acc = 0.0
+        for _, weight in self.members:
+            acc += weight / total
+            self._cum.append(acc)
+
+    @classmethod
+    def config_fields(cls, **kwargs: Any) -> dict[str, Any]:
+        return {"datasets": None}
+
+    def task_at(self, seed: int) -> Task:
+        u = random.Random(seed).random()
+        index = next((i for i, c in enumerate(self._cum) if u < c), len(self.members) - 1)
+        member = self.members[index][0]
+        sub_seed = derive_seed(seed, 0, member.name)
+        return member.task_from(member._ds[sub_seed], sub_seed, env=self.name)
+
+
+def _member_spec(spec: Any) -> tuple[str, float, dict[str, Any]]:
+    """(name, weight, config) from a dict, a reasoning-gym DatasetSpec, or a bare dataset name."""
+    if isinstance(spec, str):
+        spec = {"name": spec}
+    elif dataclasses.is_dataclass(spec) and not isinstance(spec, type):
+        spec = dataclasses.asdict(spec)
+    if not isinstance(spec, Mapping):
+        raise ConfigError(f"envs.make('composite'): each dataset must be a dict with 'name', got {spec!r}")
+    extra = sorted(set(spec) - {"name", "weight", "config"})
+    if extra:
+        raise ConfigError(f"envs.make('composite'): unknown key(s) {extra} in {dict(spec)!r}; use name, weight, config")
+    name = spec.get("name")
+    if name not in DATASETS or name == "composite":
+        raise ConfigError(f"envs.make('composite'): {name!r} is not a reasoning-gym dataset (see `prorl-gym list`)")
+    weight = spec.get("weight", 1.0)
+    if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not weight > 0:
+        raise ConfigError(f"envs.make('composite'): weight of {name!r} must be a number > 0, got {weight!r}")
+    config = spec.get("config") or {}
+    if not isinstance(config, Mapping):
+        raise ConfigError(f"envs.make('composite'): config of {name!r} must be a dict, got {config!r}")
+    return str(name), float(weight), dict(config)
+
+
+def _register_all() -> None:
     for name in sorted(DATASETS):
         if name == "composite":
             continue
-        register(name, ReasoningGymEnv, domain="logic", verifier="logic", description=f"reasoning-gym {name}", dataset=name)
+        register(
+            name,
+            ReasoningGymEnv,
+            domain="logic",
+            verifier="logic",
+            description=DESCRIPTIONS.get(name, f"reasoning-gym {name}"),
+            dataset=name,
+        )
+    register("composite", CompositeEnv, domain="logic", verifier="logic", description=DESCRIPTIONS["composite"])
 
 
 _register_all()

@@ -39,6 +39,11 @@ class Job:
     timeout_s: float = 5.0
     module: str | None = None  # where a user-registered kind lives, so a worker can import it
 
+    def __post_init__(self) -> None:
+        info = _REGISTRY.get(self.kind)
+        if self.module is None and info is not None and self.kind not in BUILTIN_MODULES:
+            self.module = info.fn.__module__
+
 
 def _die_with_parent() -> None:
     try:
@@ -282,9 +287,7 @@ def _job(item: Any, timeout_s: float | None) -> Job | Verdict:
     limit = timeout_s if timeout_s is not None else limit
     if limit is None:
         limit = default_timeout(str(kind))
-    info = _REGISTRY.get(str(kind))
-    module = info.fn.__module__ if info is not None and kind not in BUILTIN_MODULES else None
-    return Job(str(kind), completion, answer, options, float(limit), module)
+    return Job(str(kind), completion, answer, options, float(limit))
 
 
 def verify_batch(

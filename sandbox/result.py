@@ -1,0 +1,63 @@
+"""What a sandboxed run returns: the program's output, how it ended, and what it used."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+class RunStatus(str, enum.Enum):
+    """How the run ended, from the sandbox's point of view (`exit_code` says what the program said)."""
+
+    OK = "ok"  # ran to the end within its limits (any exit code)
+    TIMEOUT = "timeout"  # wall or CPU limit reached
+    MEMORY = "memory"  # ran out of its memory limit (MemoryError, bad_alloc, OOM kill)
+    OUTPUT_LIMIT = "output_limit"  # wrote more than output_bytes to stdout or stderr
+    KILLED = "killed"  # ended by a signal otherwise (segfault, abort, SIGKILL)
+    ERROR = "error"  # could not run: compile error, bad request, sandbox failure
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass
+class Result:
+    """One program run. `exit_code` is negative (-signal) when a signal ended it, None if it never started."""
+
+    stdout: str
+    stderr: str
+    exit_code: int | None
+    status: RunStatus
+    wall_s: float
+    cpu_s: float
+    max_rss_mb: float
+    signal: int | None = None
+    stdout_truncated: bool = False
+    stderr_truncated: bool = False
+    backend: str = ""
+    reason: str = ""  # one line on why status is not ok (empty when ok)
+
+    @property
+    def ok(self) -> bool:
+        """Ran within limits and exited with code 0."""
+        return self.status is RunStatus.OK and self.exit_code == 0
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["status"] = self.status.value
+        return out
+
+    @classmethod
+    def error(cls, reason: str, backend: str = "", stderr: str = "", wall_s: float = 0.0) -> Result:
+        return cls(
+            stdout="",
+            stderr=stderr,
+            exit_code=None,
+            status=RunStatus.ERROR,
+            wall_s=wall_s,
+            cpu_s=0.0,
+            max_rss_mb=0.0,
+            backend=backend,
+            reason=reason,
+        )
