@@ -121,10 +121,15 @@ class Env:
 
     def step(self, completion: str) -> tuple[Messages, float, bool, bool, dict[str, Any]]:
         if self._task is None:
-            raise RuntimeError(f"{self.name}: call reset() before step() (single-turn envs end after one step)")
+            raise RuntimeError(
+                f"{self.name}: call reset() before step() (single-turn envs end after one step)"
+            )
         task, self._task = self._task, None
         verdict = self.score(task, completion)
-        transcript = [*task.prompt, {"role": "assistant", "content": completion if isinstance(completion, str) else ""}]
+        transcript = [
+            *task.prompt,
+            {"role": "assistant", "content": completion if isinstance(completion, str) else ""},
+        ]
         return transcript, verdict.reward, True, False, {"verdict": verdict, "task": task}
 
     def score(self, task: Task, completion: str) -> Verdict:

@@ -77,7 +77,9 @@ def make_mix(weights: Mapping[str, Any], seed: int = 0) -> MixEnv:
         if isinstance(value, Mapping):
             extra = set(value) - {"weight", "config"}
             if extra:
-                raise ConfigError(f"make_mix: entry {name!r} has unknown keys {sorted(extra)}; use 'weight' and 'config'")
+                raise ConfigError(
+                    f"make_mix: entry {name!r} has unknown keys {sorted(extra)}; use 'weight' and 'config'"
+                )
             config = dict(value.get("config") or {})
             value = value.get("weight", 1.0)
         try:

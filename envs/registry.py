@@ -20,6 +20,8 @@ class UnknownEnvError(KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
 _loaded = False
 
 

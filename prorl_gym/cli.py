@@ -20,7 +20,9 @@ def _parse_config(pairs: Sequence[str]) -> dict[str, Any]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key:
-            raise ValueError(f"--config {pair!r} must look like key=value (value parsed as YAML, e.g. size=3)")
+            raise ValueError(
+                f"--config {pair!r} must look like key=value (value parsed as YAML, e.g. size=3)"
+            )
         config[key.strip()] = yaml.safe_load(value)
     return config
 
@@ -40,9 +42,10 @@ def _make(target: str, config: dict[str, Any], seed: int):  # type: ignore[no-un
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    import envs
     from rich.console import Console
     from rich.table import Table
+
+    import envs
 
     names = envs.list_envs(domain=args.domain)
     table = Table(title=f"{len(names)} environments")
@@ -56,8 +59,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    import envs
     from rich.console import Console
+
+    import envs
 
     console = Console()
     s = envs.spec(args.name)
@@ -119,22 +123,32 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise FileNotFoundError(f"{path} does not exist; pass a JSONL file of {{\"task\": ..., \"completion\": ...}} lines")
+        raise FileNotFoundError(
+            f'{path} does not exist; pass a JSONL file of {{"task": ..., "completion": ...}} lines'
+        )
     output = Path(args.output) if args.output else path.with_suffix(".verdicts.jsonl")
     items = _read_items(path)
     verdicts: list[Verdict] = []
     console = Console(stderr=True)
     with Progress(
-        TextColumn("verifying"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=console, disable=args.quiet,
+        TextColumn("verifying"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=args.quiet,
     ) as progress:
         bar = progress.add_task("verify", total=len(items))
         for start in range(0, len(items), args.chunk):
             chunk = items[start : start + args.chunk]
             good = [it for it in chunk if not (isinstance(it, dict) and "_bad_line" in it)]
             scored = iter(
-                verify_batch(good, workers=args.workers, timeout_s=args.timeout,
-                             progress=lambda k: progress.advance(bar, k))
+                verify_batch(
+                    good,
+                    workers=args.workers,
+                    timeout_s=args.timeout,
+                    progress=lambda k: progress.advance(bar, k),
+                )
             )
             for item in chunk:
                 if isinstance(item, dict) and "_bad_line" in item:
@@ -153,11 +167,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
             }
             f.write(json.dumps(row) + "\n")
     envs_of = [
-        (item.get("task") or {}).get("env") if isinstance(item, dict) and isinstance(item.get("task"), dict)
+        (item.get("task") or {}).get("env")
+        if isinstance(item, dict) and isinstance(item.get("task"), dict)
         else (item.get("verifier") if isinstance(item, dict) else None)
         for item in items
     ]
-    Console().print(verdict_table(summarize(verdicts, [e or "?" for e in envs_of]), title=f"{len(items)} verdicts"))
+    Console().print(
+        verdict_table(summarize(verdicts, [e or "?" for e in envs_of]), title=f"{len(items)} verdicts")
+    )
     console.print(f"wrote {len(verdicts)} verdicts to {output}")
     return 0
 
@@ -187,8 +204,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", help="env name, a mixture like math=0.5,sudoku=0.5, or a mixture YAML file")
     p.add_argument("-n", type=int, default=10, help="number of tasks (default 10)")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("-c", "--config", action="append", default=[], metavar="KEY=VALUE",
-                   help="env config, value parsed as YAML (repeatable)")
+    p.add_argument(
+        "-c",
+        "--config",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="env config, value parsed as YAML (repeatable)",
+    )
     p.add_argument("-o", "--output", default="-", help="output JSONL file (default: stdout)")
     p.set_defaults(func=cmd_sample)
 

@@ -75,11 +75,16 @@ def run_demo(n: int = 200, seed: int = 0, workers: int | None = None) -> int:
     verdicts = verify_batch(items, workers=workers)
     elapsed = time.perf_counter() - start
     console.print(verdict_table(summarize(verdicts, groups), title=f"{len(items)} completions, by kind"))
-    console.print(f"scored {len(items)} completions in {elapsed:.1f} s ({len(items) / max(elapsed, 1e-9):.0f}/s)")
+    console.print(
+        f"scored {len(items)} completions in {elapsed:.1f} s ({len(items) / max(elapsed, 1e-9):.0f}/s)"
+    )
     gold_rewards = [v.reward for v, g in zip(verdicts, groups, strict=True) if g == "gold"]
     leaked = [g for v, g in zip(verdicts, groups, strict=True) if g != "gold" and g != "wrong" and v.correct]
     ok = bool(gold_rewards) and min(gold_rewards) == 1.0 and not leaked
-    console.print("[green]gold always earns 1.0 and no gamed completion is correct[/green]" if ok
-                  else f"[red]unexpected rewards: {len(leaked)} gamed completions judged correct[/red]")
+    console.print(
+        "[green]gold always earns 1.0 and no gamed completion is correct[/green]"
+        if ok
+        else f"[red]unexpected rewards: {len(leaked)} gamed completions judged correct[/red]"
+    )
     mix.close()
     return 0 if ok else 1

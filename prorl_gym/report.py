@@ -50,7 +50,9 @@ def verdict_table(stats: dict[str, GroupStats], title: str = "verdicts") -> Tabl
         times = sorted(s.elapsed)
         p50 = times[len(times) // 2] * 1000 if times else 0.0
         statuses = ", ".join(f"{k} {v}" for k, v in s.statuses.most_common())
-        table.add_row(name, str(s.n), f"{s.mean_reward:.3f}", f"{s.correct / max(s.n, 1):.1%}", f"{p50:.1f}", statuses)
+        table.add_row(
+            name, str(s.n), f"{s.mean_reward:.3f}", f"{s.correct / max(s.n, 1):.1%}", f"{p50:.1f}", statuses
+        )
     return table
 
 

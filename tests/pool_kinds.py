@@ -17,7 +17,9 @@ def sleepy(text: str, answer: Any, **options: Any) -> Verdict:
 
 @register_verifier("test_echo")
 def echo(text: str, answer: Any, **options: Any) -> Verdict:
-    return Verdict.scored(1.0 if text.strip() == str(answer) else 0.0, extracted=text.strip(), details={"pid": os.getpid()})
+    return Verdict.scored(
+        1.0 if text.strip() == str(answer) else 0.0, extracted=text.strip(), details={"pid": os.getpid()}
+    )
 
 
 @register_verifier("test_crash")

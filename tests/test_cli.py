@@ -35,7 +35,9 @@ def test_sample_env_and_mix(tmp_path, capsys):
 
 def test_sample_with_config(tmp_path):
     out = tmp_path / "t.jsonl"
-    assert main(["sample", "gcd", "-n", "3", "-c", "min_numbers=3", "-c", "max_numbers=3", "-o", str(out)]) == 0
+    assert (
+        main(["sample", "gcd", "-n", "3", "-c", "min_numbers=3", "-c", "max_numbers=3", "-o", str(out)]) == 0
+    )
     for line in out.read_text().splitlines():
         assert len(json.loads(line)["answer"]["entry"]["metadata"]["numbers"]) == 3
 
@@ -47,7 +49,9 @@ def test_verify_scores_every_line_and_flags_the_malformed_one(tmp_path, capsys):
     for i, line in enumerate(tasks.read_text().splitlines()):
         task = json.loads(line)
         gold = task["answer"]["entry"]["answer"]
-        lines.append(json.dumps({"task": task, "completion": f"<answer>{gold if i % 2 == 0 else 'x'}</answer>"}))
+        lines.append(
+            json.dumps({"task": task, "completion": f"<answer>{gold if i % 2 == 0 else 'x'}</answer>"})
+        )
     lines.insert(2, "{this is not json")
     data = tmp_path / "completions.jsonl"
     data.write_text("\n".join(lines) + "\n")

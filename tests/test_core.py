@@ -109,7 +109,9 @@ def test_reset_step_contract():
 
 def test_same_seed_same_ids_across_processes():
     code = "import envs; print(','.join(t.id for t in envs.make('knights_knaves').sample(5, seed=3)))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     here = ",".join(t.id for t in envs.make("knights_knaves").sample(5, seed=3))
     assert out == here
     assert envs.make("knights_knaves").sample(5, seed=4)[0].id not in here
@@ -132,7 +134,9 @@ def test_mixture_matches_weights_and_is_reproducible():
 
 
 def test_mixture_is_an_env():
-    mix = envs.make_mix({"gcd": 1, "lcm": {"weight": 1, "config": {"min_numbers": 2, "max_numbers": 2}}}, seed=0)
+    mix = envs.make_mix(
+        {"gcd": 1, "lcm": {"weight": 1, "config": {"min_numbers": 2, "max_numbers": 2}}}, seed=0
+    )
     obs, info = mix.reset(seed=3)
     gold = info["task"].answer["entry"]["answer"]
     _, reward, terminated, _, _ = mix.step(f"<answer>{gold}</answer>")

@@ -24,7 +24,11 @@ def test_order_kept_and_none_lost():
 
 def test_timeout_returns_status_and_replaces_worker():
     with VerifierPool(2) as pool:
-        jobs = [Job("test_sleep", "x", 30, timeout_s=0.5), Job("test_echo", "a", "a"), Job("test_spin", "", None, timeout_s=0.3)]
+        jobs = [
+            Job("test_sleep", "x", 30, timeout_s=0.5),
+            Job("test_echo", "a", "a"),
+            Job("test_spin", "", None, timeout_s=0.3),
+        ]
         jobs += [Job("test_echo", str(i), str(i)) for i in range(10)]
         verdicts = pool.map(jobs)
         assert verdicts[0].status is Status.TIMEOUT and verdicts[0].reward == 0.0
@@ -108,7 +112,6 @@ def test_timeout_from_asyncio():
 
 
 def _in_child(_: int) -> str:
-    import pool_kinds  # noqa: F401
 
     return verify("test_sleep", "x", 10, timeout_s=0.3).status.value
 
@@ -124,6 +127,12 @@ def test_timeout_from_a_process_pool():
 def test_task_level_timeout_option():
     from verifiers import Task
 
-    task = Task(env="t", domain="t", prompt=[{"role": "user", "content": "q"}], verifier="test_sleep", answer=5,
-                metadata={"verifier_options": {"timeout_s": 0.2}})
+    task = Task(
+        env="t",
+        domain="t",
+        prompt=[{"role": "user", "content": "q"}],
+        verifier="test_sleep",
+        answer=5,
+        metadata={"verifier_options": {"timeout_s": 0.2}},
+    )
     assert verify_batch([{"task": task, "completion": "x"}])[0].status is Status.TIMEOUT

@@ -186,7 +186,7 @@ class VerifierPool:
                 now = time.monotonic()
                 wait_s = max(0.0, min(w.deadline for w in busy.values()) - now)
                 for conn in wait(list(busy), timeout=wait_s):
-                    worker = busy.pop(conn)  # type: ignore[arg-type]
+                    worker = busy.pop(conn)  # type: ignore[call-overload]
                     try:
                         data = worker.conn.recv()
                         verdict = Verdict.model_validate(data)
@@ -218,7 +218,9 @@ class VerifierPool:
                 worker.kill()
             if busy:
                 self.replaced += len(busy)
-        return [r if r is not None else Verdict.fail(Status.ERROR, "not scored (interrupted)") for r in results]
+        return [
+            r if r is not None else Verdict.fail(Status.ERROR, "not scored (interrupted)") for r in results
+        ]
 
     def close(self) -> None:
         with self._lock:
@@ -321,7 +323,9 @@ def verify_batch(
     return [r if r is not None else next(it) for r in results]
 
 
-def verify(kind: str, completion: str, answer: Any, *, timeout_s: float | None = None, **options: Any) -> Verdict:
+def verify(
+    kind: str, completion: str, answer: Any, *, timeout_s: float | None = None, **options: Any
+) -> Verdict:
     """Score one completion against `answer` with verifier `kind`, under a hard timeout.
 
     An unknown kind raises ValueError (a caller's mistake); anything about the completion is a Verdict.
@@ -332,6 +336,8 @@ def verify(kind: str, completion: str, answer: Any, *, timeout_s: float | None =
     return verify_batch([item], timeout_s=timeout_s)[0]
 
 
-def verify_task(task: Task | Mapping[str, Any], completion: str, *, timeout_s: float | None = None) -> Verdict:
+def verify_task(
+    task: Task | Mapping[str, Any], completion: str, *, timeout_s: float | None = None
+) -> Verdict:
     """Score `completion` for `task` using only the Task record (its verifier, answer and options)."""
     return verify_batch([{"task": task, "completion": completion}], timeout_s=timeout_s)[0]

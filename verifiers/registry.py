@@ -96,7 +96,9 @@ def verify_local(kind: str, completion: str, answer: Any, **options: Any) -> Ver
     text = final_text(completion, strip_think=strip_think)
     if text is None:
         if not isinstance(completion, str):
-            verdict = Verdict.fail(Status.MALFORMED, f"completion must be a string, got {type(completion).__name__}")
+            verdict = Verdict.fail(
+                Status.MALFORMED, f"completion must be a string, got {type(completion).__name__}"
+            )
         else:
             verdict = Verdict.fail(Status.NO_ANSWER, "reasoning was never closed with </think>")
     else:
@@ -105,6 +107,8 @@ def verify_local(kind: str, completion: str, answer: Any, **options: Any) -> Ver
             if not isinstance(verdict, Verdict):
                 verdict = Verdict.fail(Status.ERROR, f"verifier {kind!r} returned {type(verdict).__name__}")
         except Exception as exc:
-            verdict = Verdict.fail(Status.ERROR, f"verifier {kind!r} failed: {type(exc).__name__}: {exc}"[:2000])
+            verdict = Verdict.fail(
+                Status.ERROR, f"verifier {kind!r} failed: {type(exc).__name__}: {exc}"[:2000]
+            )
     verdict.elapsed_s = time.perf_counter() - start
     return verdict
