@@ -136,3 +136,36 @@ def test_task_level_timeout_option():
         metadata={"verifier_options": {"timeout_s": 0.2}},
     )
     assert verify_batch([{"task": task, "completion": "x"}])[0].status is Status.TIMEOUT
+
+
+def test_concurrent_maps_share_a_bounded_pool():
+    with VerifierPool(2) as pool:
+        out: dict[int, list] = {}
+
+        def run(k: int) -> None:
+            out[k] = pool.map([Job("test_echo", f"{k}-{i}", f"{k}-{i}") for i in range(30)])
+
+        threads = [threading.Thread(target=run, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert sorted(out) == [0, 1, 2, 3]
+        for k, verdicts in out.items():
+            assert [v.extracted for v in verdicts] == [f"{k}-{i}" for i in range(30)]
+            assert all(v.correct for v in verdicts)
+        pids = {v.details["pid"] for verdicts in out.values() for v in verdicts}
+        assert len(pids) <= 2 and pool._live == 2
+
+
+def test_many_timeouts_leave_no_process_behind():
+    import multiprocessing as mp
+
+    before = {p.pid for p in mp.active_children()}
+    pool = VerifierPool(2)
+    verdicts = pool.map([Job("test_sleep", "x", 10, timeout_s=0.05) for _ in range(40)])
+    assert all(v.status is Status.TIMEOUT for v in verdicts)
+    assert pool.timeouts == 40 and pool._live == 2
+    pool.close()
+    leftover = {p.pid for p in mp.active_children()} - before
+    assert leftover == set()

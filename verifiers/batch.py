@@ -118,11 +118,11 @@ class _Worker:
 
 
 class VerifierPool:
-    """A fixed number of verifier worker processes; `map` keeps order and never hangs.
+    """At most `size` verifier worker processes; `map` keeps order and never hangs.
 
     Workers are forked from a forkserver that has the built-in verifier modules preloaded, so a
-    worker replaced after a timeout is warm at once. One `map` runs at a time (a lock guards it),
-    so the pool is safe to share between threads.
+    worker replaced after a timeout is warm at once. Concurrent `map` calls (threads, asyncio via
+    `to_thread`) lease workers from the same pool, so the pool is shared safely and stays bounded.
     """
 
     def __init__(self, workers: int | None = None, *, memory_mb: int | None = 4096) -> None:
@@ -132,27 +132,72 @@ class VerifierPool:
         self.memory_mb = memory_mb
         self._ctx = _context()
         self._idle: list[_Worker] = []
-        self._lock = threading.Lock()
+        self._live = 0  # idle + leased workers
+        self._cond = threading.Condition()
         self._closed = False
         self.timeouts = 0
         self.replaced = 0
 
-    def _spawn(self) -> _Worker:
-        return _Worker(self._ctx, self.memory_mb)
+    # --- leasing -----------------------------------------------------------------------------
+    def _acquire(self, want: int, *, block: bool) -> list[_Worker]:
+        """Up to `want` workers (idle ones first, new ones while under `size`); waits for one if `block`."""
+        with self._cond:
+            while True:
+                if self._closed:
+                    raise RuntimeError("this VerifierPool was closed; create a new one")
+                got = [self._idle.pop() for _ in range(min(want, len(self._idle)))]
+                fresh = max(0, min(want - len(got), self.size - self._live))
+                self._live += fresh
+                if got or fresh or not block:
+                    break
+                self._cond.wait()
+        for _ in range(fresh):
+            try:
+                got.append(_Worker(self._ctx, self.memory_mb))
+            except BaseException:
+                with self._cond:
+                    self._live -= 1
+                    self._cond.notify()
+                raise
+        return got
 
+    def _release(self, workers: list[_Worker]) -> None:
+        with self._cond:
+            if self._closed:
+                self._live -= len(workers)
+                for worker in workers:
+                    worker.stop()
+            else:
+                self._idle.extend(workers)
+            self._cond.notify_all()
+        workers.clear()
+
+    def _discard(self, worker: _Worker) -> None:
+        """Kill a late or broken worker and start its replacement at once, so the next job finds it warm."""
+        worker.kill()
+        replacement: _Worker | None = None
+        if not self._closed:
+            with contextlib.suppress(Exception):
+                replacement = _Worker(self._ctx, self.memory_mb)
+        with self._cond:
+            self.replaced += 1
+            if replacement is not None and not self._closed:
+                self._idle.append(replacement)
+            else:
+                self._live -= 1
+                if replacement is not None:
+                    replacement.kill()
+            self._cond.notify()
+
+    # --- running -----------------------------------------------------------------------------
     def map(self, jobs: Sequence[Job], progress: Callable[[int], None] | None = None) -> list[Verdict]:
         """Run every job; result i is job i's Verdict (timeout / error verdicts included)."""
-        with self._lock:
-            if self._closed:
-                raise RuntimeError("this VerifierPool was closed; create a new one")
-            return self._map(jobs, progress)
-
-    def _map(self, jobs: Sequence[Job], progress: Callable[[int], None] | None) -> list[Verdict]:
         results: list[Verdict | None] = [None] * len(jobs)
+        if not jobs:
+            return []
         pending = deque(range(len(jobs)))
         busy: dict[Connection, _Worker] = {}
-        while len(self._idle) < min(self.size, len(jobs)):
-            self._idle.append(self._spawn())
+        held = self._acquire(min(self.size, len(jobs)), block=True)
 
         def finish(i: int, verdict: Verdict) -> None:
             results[i] = verdict
@@ -161,19 +206,20 @@ class VerifierPool:
 
         try:
             while pending or busy:
-                while pending and self._idle:
-                    worker = self._idle.pop()
+                if pending and not held:
+                    held = self._acquire(len(pending), block=not busy)
+                while pending and held:
+                    worker = held.pop()
                     i = pending.popleft()
                     job = jobs[i]
                     try:
                         worker.conn.send(job)
                     except (BrokenPipeError, EOFError, OSError):
-                        worker.kill()
-                        self._idle.append(self._spawn())
+                        self._discard(worker)
                         pending.appendleft(i)
                         continue
                     except Exception as exc:  # the job itself could not be pickled
-                        self._idle.append(worker)
+                        held.append(worker)
                         finish(i, Verdict.fail(Status.ERROR, f"job could not be sent to a worker: {exc}"))
                         continue
                     worker.index = i
@@ -183,31 +229,26 @@ class VerifierPool:
                     busy[worker.conn] = worker
                 if not busy:
                     continue
-                now = time.monotonic()
-                wait_s = max(0.0, min(w.deadline for w in busy.values()) - now)
+                wait_s = max(0.0, min(w.deadline for w in busy.values()) - time.monotonic())
                 for conn in wait(list(busy), timeout=wait_s):
                     worker = busy.pop(conn)  # type: ignore[call-overload]
                     try:
-                        data = worker.conn.recv()
-                        verdict = Verdict.model_validate(data)
-                        self._idle.append(worker)
+                        verdict = Verdict.model_validate(worker.conn.recv())
+                        held.append(worker)
                     except Exception:
-                        worker.kill()
+                        self._discard(worker)
                         code = worker.proc.exitcode
                         verdict = Verdict.fail(
                             Status.ERROR, f"verifier worker died (exit code {code}) while scoring this item"
                         )
-                        self.replaced += 1
-                        self._idle.append(self._spawn())
                     finish(worker.index, verdict)
                 now = time.monotonic()
                 for conn, worker in list(busy.items()):
                     if now >= worker.deadline:
                         del busy[conn]
-                        worker.kill()
-                        self.timeouts += 1
-                        self.replaced += 1
-                        self._idle.append(self._spawn())
+                        self._discard(worker)
+                        with self._cond:
+                            self.timeouts += 1
                         verdict = Verdict.fail(
                             Status.TIMEOUT, f"verification exceeded its {worker.timeout_s:g} s hard timeout"
                         )
@@ -215,19 +256,25 @@ class VerifierPool:
                         finish(worker.index, verdict)
         finally:
             for worker in busy.values():  # interrupted: never hand a stale job's answer to the next map
-                worker.kill()
-            if busy:
-                self.replaced += len(busy)
+                self._discard(worker)
+            self._release(held)
         return [
             r if r is not None else Verdict.fail(Status.ERROR, "not scored (interrupted)") for r in results
         ]
 
     def close(self) -> None:
-        with self._lock:
+        """Stop idle workers now; leased ones stop when their `map` returns them."""
+        with self._cond:
             self._closed = True
-            for worker in self._idle:
-                worker.stop()
-            self._idle.clear()
+            idle, self._idle = self._idle, []
+            self._live -= len(idle)
+            self._cond.notify_all()
+        for worker in idle:
+            worker.stop()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def __enter__(self) -> VerifierPool:
         return self
@@ -256,7 +303,7 @@ def shared_pool(workers: int | None = None) -> VerifierPool:
     size = workers or os.cpu_count() or 1
     with _POOLS_LOCK:
         pool = _POOLS.get(size)
-        if pool is None or pool._closed:
+        if pool is None or pool.closed:
             pool = _POOLS[size] = VerifierPool(size)
         return pool
 
