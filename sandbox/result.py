@@ -37,6 +37,7 @@ class Result:
     stderr_truncated: bool = False
     backend: str = ""
     reason: str = ""  # one line on why status is not ok (empty when ok)
+    sandbox_error: bool = False  # the sandbox failed (not the program): retry or report, never score
 
     @property
     def ok(self) -> bool:
@@ -49,7 +50,9 @@ class Result:
         return out
 
     @classmethod
-    def error(cls, reason: str, backend: str = "", stderr: str = "", wall_s: float = 0.0) -> Result:
+    def error(
+        cls, reason: str, backend: str = "", stderr: str = "", wall_s: float = 0.0, sandbox_error: bool = False
+    ) -> Result:
         return cls(
             stdout="",
             stderr=stderr,
@@ -60,4 +63,5 @@ class Result:
             max_rss_mb=0.0,
             backend=backend,
             reason=reason,
+            sandbox_error=sandbox_error,
         )

@@ -160,7 +160,9 @@ def load_problem(path: Path) -> Problem:
 
 def run_batch(source: str, problem: Problem, inputs: list[Any]) -> list[dict[str, Any]]:
     """Run trusted `source` on every input in one isolated interpreter; outputs are raw strings."""
-    payload = json.dumps({"source": source, "kind": problem.kind, "fn_name": problem.fn_name, "inputs": inputs})
+    payload = json.dumps(
+        {"source": source, "kind": problem.kind, "fn_name": problem.fn_name, "inputs": inputs}
+    )
     proc = subprocess.run(
         [sys.executable, "-I", "-S", "-c", _BATCH_DRIVER],
         input=payload,
@@ -228,7 +230,18 @@ def render_statement(problem: Problem) -> str:
         parts.append(f"## Example {i}" if len(problem.examples) > 1 else "## Example")
         parts.append("")
         if problem.kind == "stdio":
-            parts += ["Input:", "```", inp.rstrip("\n"), "```", "", "Output:", "```", out.rstrip("\n"), "```", ""]
+            parts += [
+                "Input:",
+                "```",
+                inp.rstrip("\n"),
+                "```",
+                "",
+                "Output:",
+                "```",
+                out.rstrip("\n"),
+                "```",
+                "",
+            ]
         else:
             assert problem.fn_name is not None
             parts += ["```python", f">>> {_call_text(problem.fn_name, inp)}", json.dumps(out), "```", ""]

@@ -1,0 +1,150 @@
+"""The `bwrap` backend: bubblewrap with every namespace unshared, a read-only system and a private work dir.
+
+The program sees /usr (read-only), the dynamic loader cache, its own /proc, a minimal /dev, size-capped
+tmpfs /tmp and /dev/shm, and its work dir at /work; no network (empty net namespace), no host processes,
+no host environment. It runs as nobody (uid 65534) inside its user namespace, with the same rlimits as the
+process backend; a root caller drops to nobody before bwrap starts, so bwrap never runs privileged.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+from typing import Any
+
+from sandbox.host import NOBODY, HostBackend, Wrapped
+from sandbox.limits import Limits
+from sandbox.outcome import to_result
+from sandbox.program import Plan, clean_env, host_python, limits_dict
+from sandbox.result import Result
+from sandbox.runner import classify, data_fd
+from sandbox.seccomp import deny_ptrace_filter
+
+WORK = "/work"
+_SYSTEM_DIRS = ("/bin", "/lib", "/lib64", "/lib32", "/libx32", "/sbin")
+_WRAPPER_PROCESSES = 3  # bwrap's monitor, its pid-1 init, and slack
+
+
+@functools.lru_cache(maxsize=1)
+def bwrap_path() -> str | None:
+    return shutil.which("bwrap") or next((p for p in ("/usr/bin/bwrap",) if os.access(p, os.X_OK)), None)
+
+
+def system_binds() -> list[str]:
+    """Read-only views of the system: /usr, the usr-merge symlinks (or dirs), the loader cache, and the
+    interpreter's prefix when it lives outside /usr."""
+    args = ["--ro-bind", "/usr", "/usr"]
+    for path in _SYSTEM_DIRS:
+        if os.path.islink(path):
+            args += ["--symlink", os.readlink(path), path]
+        elif os.path.isdir(path):
+            args += ["--ro-bind", path, path]
+    for path in ("/etc/ld.so.cache", "/etc/alternatives"):
+        if os.path.exists(path):
+            args += ["--ro-bind", path, path]
+    interpreter = os.path.realpath(host_python())
+    prefix = os.path.dirname(os.path.dirname(interpreter))
+    if not interpreter.startswith("/usr/") and prefix not in ("/", ""):
+        args += ["--ro-bind", prefix, prefix]
+    return args
+
+
+def bwrap_argv(argv: list[str], workdir: str, limits: Limits, env: dict[str, str]) -> list[str]:
+    tmp_bytes = str(max(limits.file_size_mb, 1) * 1024 * 1024)
+    command = [
+        bwrap_path() or "bwrap",
+        "--unshare-all",
+        "--die-with-parent",
+        "--new-session",
+        "--clearenv",
+        "--cap-drop",
+        "ALL",
+        "--hostname",
+        "sandbox",
+        "--uid",
+        str(NOBODY),
+        "--gid",
+        str(NOBODY),
+        *system_binds(),
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--size",
+        tmp_bytes,
+        "--tmpfs",
+        "/tmp",
+        "--size",
+        tmp_bytes,
+        "--tmpfs",
+        "/dev/shm",
+        "--bind",
+        workdir,
+        WORK,
+        "--chdir",
+        WORK,
+        "--remount-ro",
+        "/",
+    ]
+    for key, value in env.items():
+        command += ["--setenv", key, value]
+    return [*command, "--", *argv]
+
+
+class BwrapBackend(HostBackend):
+    name = "bwrap"
+
+    def program_home(self, workdir: str) -> str:
+        return WORK
+
+    def wrap(self, argv: list[str], workdir: str, limits: Limits) -> Wrapped:
+        command = bwrap_argv(argv, workdir, limits, clean_env(WORK))
+        program = deny_ptrace_filter()
+        if program is None:
+            return Wrapped(command, workdir, _WRAPPER_PROCESSES)
+        fd = data_fd(program)
+        split = command.index("--")
+        command[split:split] = ["--seccomp", str(fd)]
+        return Wrapped(command, workdir, _WRAPPER_PROCESSES, (fd,))
+
+    def run_plan(self, plan: Plan, stdin: bytes, limits: Limits) -> Result:
+        result = super().run_plan(plan, stdin, limits)
+        return _signal_from_exit_code(result, limits)
+
+
+def _signal_from_exit_code(result: Result, limits: Limits) -> Result:
+    """bwrap reports a child killed by signal N as exit code 128+N; turn that back into a signal."""
+    code = result.exit_code
+    if result.status.value not in ("ok", "memory") or code is None or not 128 < code <= 128 + 64:
+        return result
+    sig = code - 128
+    outcome: dict[str, Any] = {
+        **result.to_dict(),
+        "stdout": result.stdout.encode(),
+        "stderr": result.stderr.encode(),
+        "signal": sig,
+        "exit_code": -sig,
+    }
+    outcome["status"], outcome["reason"] = classify(outcome, limits_dict(limits), "")
+    return to_result(outcome, result.backend)
+
+
+@functools.lru_cache(maxsize=1)
+def bwrap_problem() -> str | None:
+    """None when bwrap works here with every namespace unshared, else why not (what to install or enable)."""
+    path = bwrap_path()
+    if path is None:
+        return "bubblewrap is not installed (Debian/Ubuntu: apt-get install bubblewrap)"
+    probe = bwrap_argv(["/usr/bin/true" if os.path.exists("/usr/bin/true") else "true"], "/", Limits(), {})
+    probe = [arg if arg != "/" or i == 0 else arg for i, arg in enumerate(probe)]
+    drop: dict[str, Any] = {"user": NOBODY, "group": NOBODY, "extra_groups": []} if os.geteuid() == 0 else {}
+    try:
+        done = subprocess.run(probe, capture_output=True, timeout=20, env={}, cwd="/", **drop)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"bwrap could not start: {exc}"
+    if done.returncode != 0:
+        message = done.stderr.decode(errors="replace").strip()[:300]
+        return f"bwrap failed with every namespace unshared ({message}); user namespaces may be disabled (sysctl kernel.unprivileged_userns_clone=1)"
+    return None
