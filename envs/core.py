@@ -77,7 +77,7 @@ class Env:
 
     def __init__(self) -> None:
         self.spec: EnvSpec | None = None
-        self._task: Task | None = None
+        self._current: Task | None = None
         self._rng = random.Random()
         self._cache: list[Task] | None = None
 
@@ -116,15 +116,15 @@ class Env:
     def reset(self, seed: int | None = None) -> tuple[Messages, dict[str, Any]]:
         if seed is None:
             seed = self._rng.getrandbits(62)
-        self._task = self.task_at(derive_seed(seed, 0, self.name))
-        return list(self._task.prompt), {"task": self._task, "env": self.name, "seed": seed}
+        self._current = self.task_at(derive_seed(seed, 0, self.name))
+        return list(self._current.prompt), {"task": self._current, "env": self.name, "seed": seed}
 
     def step(self, completion: str) -> tuple[Messages, float, bool, bool, dict[str, Any]]:
-        if self._task is None:
+        if self._current is None:
             raise RuntimeError(
                 f"{self.name}: call reset() before step() (single-turn envs end after one step)"
             )
-        task, self._task = self._task, None
+        task, self._current = self._current, None
         verdict = self.score(task, completion)
         transcript = [
             *task.prompt,

@@ -29,7 +29,9 @@ PROMPT = (
 )
 # Keys reasoning-gym's configs share that our seeding owns: `sample(n, seed)` picks the entries.
 _RESERVED = ("seed", "size")
-_SIZE = 2**63  # virtual size; entries are generated on demand, never enumerated
+# Entry index = seed mod 2**32 - 1: some generators seed numpy with `seed + index`, which must stay < 2**32.
+_INDEX_SPACE = 2**32 - 1
+_SIZE = 2**32  # virtual size; entries are generated on demand, never enumerated
 
 
 def to_json(value: Any) -> Any:
@@ -126,7 +128,7 @@ class ReasoningGymEnv(Env):
         return config_defaults(kwargs["dataset"])
 
     def task_at(self, seed: int) -> Task:
-        return self.task_from(self._ds[seed], seed, env=self.name)
+        return self.task_from(self._ds[seed % _INDEX_SPACE], seed, env=self.name)
 
     def task_from(self, raw_entry: Mapping[str, Any], seed: int, *, env: str) -> Task:
         # The JSON round trip here makes the in-memory Task equal to a reloaded one, so scorers see
@@ -185,7 +187,7 @@ class CompositeEnv(Env):
         index = next((i for i, c in enumerate(self._cum) if u < c), len(self.members) - 1)
         member = self.members[index][0]
         sub_seed = derive_seed(seed, 0, member.name)
-        return member.task_from(member._ds[sub_seed], sub_seed, env=self.name)
+        return member.task_from(member._ds[sub_seed % _INDEX_SPACE], sub_seed, env=self.name)
 
 
 def _member_spec(spec: Any) -> tuple[str, float, dict[str, Any]]:

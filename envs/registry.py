@@ -22,9 +22,6 @@ class UnknownEnvError(KeyError):
         return str(self.args[0])
 
 
-_loaded = False
-
-
 def register(
     name: str,
     entry_point: Callable[..., Env],
@@ -42,21 +39,38 @@ def register(
     return spec
 
 
-def _load_families() -> None:
-    global _loaded
-    if _loaded:
+_imported: set[str] = set()
+
+
+def _import_family(module: str) -> None:
+    if module in _imported:
         return
-    _loaded = True
-    for module in FAMILY_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:  # a family that exists but cannot import is a real error
-                raise
+    _imported.add(module)
+    try:
+        importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:  # a family that exists but cannot import is a real error
+            raise
+
+
+def _load_families(name: str | None = None) -> None:
+    """Import env families: all of them, or (for one `name`) the likeliest first until it is found.
+
+    Families are heavy (sympy, reasoning-gym, the sandbox), so `make("ifeval")` should not pay for all.
+    """
+    if name is None:
+        for module in FAMILY_MODULES:
+            _import_family(module)
+        return
+    likely = [m for m in FAMILY_MODULES if name.startswith(m.rsplit(".", 1)[-1])]
+    for module in [*likely, "envs.logic", *FAMILY_MODULES]:
+        if name in _SPECS:
+            return
+        _import_family(module)
 
 
 def spec(name: str) -> EnvSpec:
-    _load_families()
+    _load_families(name)
     if name not in _SPECS:
         close = difflib.get_close_matches(name, list(_SPECS), n=5, cutoff=0.5)
         hint = f" Closest names: {', '.join(close)}." if close else ""

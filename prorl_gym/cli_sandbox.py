@@ -19,7 +19,9 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         default="auto",
         help="auto: the Dockerfile when a registry is reachable, else debootstrap offline",
     )
-    build.add_argument("--mirror", default=None, help="Debian mirror for debootstrap (default: this machine's apt mirror)")
+    build.add_argument(
+        "--mirror", default=None, help="Debian mirror for debootstrap (default: this machine's apt mirror)"
+    )
     build.add_argument("--force", action="store_true", help="rebuild even if the image exists")
     build.set_defaults(func=_build_image)
 

@@ -36,7 +36,7 @@ def availability(name: str) -> tuple[bool, str]:
     raise SandboxError(f"unknown backend {name!r}; choose one of {['auto', *BACKENDS]}")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def get_backend(name: str) -> Backend:
     """The backend object for a name ('auto' resolves once); raises SandboxError if it cannot work here."""
     if name == "auto":

@@ -41,7 +41,7 @@ def system_binds() -> list[str]:
             args += ["--symlink", os.readlink(path), path]
         elif os.path.isdir(path):
             args += ["--ro-bind", path, path]
-    for path in ("/etc/ld.so.cache", "/etc/alternatives"):
+    for path in ("/etc/ld.so.cache",):
         if os.path.exists(path):
             args += ["--ro-bind", path, path]
     interpreter = os.path.realpath(host_python())
@@ -110,8 +110,12 @@ class BwrapBackend(HostBackend):
         return Wrapped(command, workdir, _WRAPPER_PROCESSES, (fd,))
 
     def run_plan(self, plan: Plan, stdin: bytes, limits: Limits) -> Result:
-        result = super().run_plan(plan, stdin, limits)
-        return _signal_from_exit_code(result, limits)
+        result = _signal_from_exit_code(super().run_plan(plan, stdin, limits), limits)
+        # bwrap's monitor does not pass its sandbox's resource usage up to us: report none rather than
+        # bwrap's own few milliseconds (the limits themselves are still enforced by rlimits).
+        result.cpu_s = 0.0
+        result.max_rss_mb = 0.0
+        return result
 
 
 def _signal_from_exit_code(result: Result, limits: Limits) -> Result:

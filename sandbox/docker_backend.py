@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sandbox.image.build import default_tag
-from sandbox.limits import Limits, SandboxError
+from sandbox.limits import Limits
 from sandbox.outcome import to_result
 from sandbox.program import COMPILE_LIMITS, Plan, clean_env, limits_dict
 from sandbox.result import Result
@@ -269,7 +269,9 @@ class DockerBackend:
         with self._lock:
             pool = self._pools.get(shape)
             if pool is None:
-                pool = Pool(lambda: WarmContainer(self._client, self.image, shape, self._owner), self.pool_size)
+                pool = Pool(
+                    lambda: WarmContainer(self._client, self.image, shape, self._owner), self.pool_size
+                )
                 self._pools[shape] = pool
             return pool
 
@@ -296,20 +298,27 @@ class DockerBackend:
         try:
             box = pool.acquire()
         except Exception as exc:
-            return Result.error(f"sandbox failure: could not start a container: {exc}", self.name, sandbox_error=True)
+            return Result.error(
+                f"sandbox failure: could not start a container: {exc}", self.name, sandbox_error=True
+            )
         try:
             outcome = box.execute(request, budget)
         except RunnerGone as exc:
             pool.release(box, healthy=False)
             return Result.error(
-                f"sandbox failure: {exc}; container recycled", self.name, wall_s=time.monotonic() - started, sandbox_error=True
+                f"sandbox failure: {exc}; container recycled",
+                self.name,
+                wall_s=time.monotonic() - started,
+                sandbox_error=True,
             )
         except BaseException:
             pool.release(box, healthy=False)
             raise
         pool.release(box, healthy=bool(outcome.get("clean", True)))
         if outcome["status"] == "error" and outcome.get("reason", "").startswith("compilation failed"):
-            log = (bytes.fromhex(outcome["stdout"]) + bytes.fromhex(outcome["stderr"])).decode("utf-8", "replace")
+            log = (bytes.fromhex(outcome["stdout"]) + bytes.fromhex(outcome["stderr"])).decode(
+                "utf-8", "replace"
+            )
             return Result.error(outcome["reason"], self.name, log, time.monotonic() - started)
         if outcome["status"] == "error":
             result = to_result(outcome, self.name)

@@ -53,7 +53,9 @@ class HostBackend:
                 if built["status"] != "ok" or built["exit_code"] != 0:
                     log = (built["stdout"] + built["stderr"]).decode("utf-8", errors="replace")
                     why = f" ({built['reason']})" if built["reason"] else ""
-                    return Result.error("compilation failed" + why, self.name, log, time.monotonic() - started)
+                    return Result.error(
+                        "compilation failed" + why, self.name, log, time.monotonic() - started
+                    )
             return to_result(self._execute(plan.run, workdir, env, stdin, limits, uid, gid), self.name)
         finally:
             remove_tree(workdir)

@@ -14,7 +14,9 @@ from sandbox.limits import Limits, SandboxError
 LANGUAGES = ("python", "cpp")
 CLEAN_PATH = "/usr/local/bin:/usr/bin:/bin"
 # Compiling is not charged to the run's limits, but it is bounded.
-COMPILE_LIMITS = Limits(wall_s=30.0, cpu_s=30.0, memory_mb=2048, output_bytes=1 << 20, processes=64, file_size_mb=256)
+COMPILE_LIMITS = Limits(
+    wall_s=30.0, cpu_s=30.0, memory_mb=2048, output_bytes=1 << 20, processes=64, file_size_mb=256
+)
 
 FileMap = Mapping[str, str | bytes]
 

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 
-class RunStatus(str, enum.Enum):
+class RunStatus(enum.StrEnum):
     """How the run ended, from the sandbox's point of view (`exit_code` says what the program said)."""
 
     OK = "ok"  # ran to the end within its limits (any exit code)
@@ -16,9 +16,6 @@ class RunStatus(str, enum.Enum):
     OUTPUT_LIMIT = "output_limit"  # wrote more than output_bytes to stdout or stderr
     KILLED = "killed"  # ended by a signal otherwise (segfault, abort, SIGKILL)
     ERROR = "error"  # could not run: compile error, bad request, sandbox failure
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass
@@ -51,7 +48,12 @@ class Result:
 
     @classmethod
     def error(
-        cls, reason: str, backend: str = "", stderr: str = "", wall_s: float = 0.0, sandbox_error: bool = False
+        cls,
+        reason: str,
+        backend: str = "",
+        stderr: str = "",
+        wall_s: float = 0.0,
+        sandbox_error: bool = False,
     ) -> Result:
         return cls(
             stdout="",

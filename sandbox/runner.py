@@ -63,14 +63,14 @@ def _child_setup(limits: dict[str, Any], uid: int | None, gid: int | None, nproc
         _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         for sig in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, signal.SIG_DFL)
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        resource.setrlimit(resource.RLIMIT_NOFILE, (256, 256))
+        _lower(resource.RLIMIT_CPU, cpu, cpu + 1)
+        _lower(resource.RLIMIT_AS, memory, memory)
+        _lower(resource.RLIMIT_DATA, memory, memory)
+        _lower(resource.RLIMIT_FSIZE, fsize, fsize)
+        _lower(resource.RLIMIT_CORE, 0, 0)
+        _lower(resource.RLIMIT_NOFILE, 256, 256)
         if nproc is not None:
-            resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+            _lower(resource.RLIMIT_NPROC, nproc, nproc)
         if gid is not None:
             os.setgroups([])
             os.setresgid(gid, gid, gid)
@@ -78,6 +78,16 @@ def _child_setup(limits: dict[str, Any], uid: int | None, gid: int | None, nproc
             os.setresuid(uid, uid, uid)
 
     return setup
+
+
+def _lower(which: int, soft: int, hard: int) -> None:
+    """Set a limit, never above what we already have (a caller such as a verifier worker may run under
+    tighter limits, and only root may raise a hard limit)."""
+    _, current = resource.getrlimit(which)
+    if current != resource.RLIM_INFINITY:
+        hard = min(hard, current)
+        soft = min(soft, hard)
+    resource.setrlimit(which, (soft, hard))
 
 
 def _kill_group(pid: int) -> None:
@@ -150,7 +160,9 @@ def execute(
             if wait_status is None and now >= deadline:
                 why = "wall"
                 break
-            if wait_status is not None and (len(sel.get_map()) == 0 or now >= (exited_at or now) + _DRAIN_GRACE_S):
+            if wait_status is not None and (
+                len(sel.get_map()) == 0 or now >= (exited_at or now) + _DRAIN_GRACE_S
+            ):
                 break
             if wait_status is not None:
                 timeout = (exited_at or now) + _DRAIN_GRACE_S - now
@@ -198,6 +210,8 @@ def execute(
             _, status, usage = os.wait4(proc.pid, 0)
             wait_status = (status, usage)
             _await_gone(tree)
+            if why == "wall":  # keep what it wrote before the deadline
+                _drain(buffers, truncated, cap)
         proc.returncode = -1  # reaped above; keep Popen from waiting again
         _kill_group(proc.pid)
         sel.close()
@@ -227,7 +241,9 @@ def execute(
     return outcome
 
 
-def classify(outcome: dict[str, Any], limits: dict[str, Any], why: str, oom_killed: bool = False) -> tuple[str, str]:
+def classify(
+    outcome: dict[str, Any], limits: dict[str, Any], why: str, oom_killed: bool = False
+) -> tuple[str, str]:
     """Label a finished run: (status, reason). `why` is what the runner itself cut short ("wall", "output")."""
     sig = outcome.get("signal")
     if why == "output":
@@ -235,7 +251,9 @@ def classify(outcome: dict[str, Any], limits: dict[str, Any], why: str, oom_kill
     if why == "wall":
         return "timeout", f"wall-clock limit of {limits['wall_s']} s reached"
     cpu_limit = float(limits["cpu_s"])
-    if sig == signal.SIGXCPU or (sig == signal.SIGKILL and outcome["cpu_s"] >= max(1.0, math.ceil(cpu_limit))):
+    if sig == signal.SIGXCPU or (
+        sig == signal.SIGKILL and outcome["cpu_s"] >= max(1.0, math.ceil(cpu_limit))
+    ):
         return "timeout", f"CPU time limit of {cpu_limit} s reached"
     if oom_killed:
         return "memory", f"killed by the out-of-memory killer (limit {limits['memory_mb']} MB)"
@@ -249,6 +267,23 @@ def classify(outcome: dict[str, Any], limits: dict[str, Any], why: str, oom_kill
         name = signal.Signals(sig).name if sig in signal.valid_signals() else str(sig)
         return "killed", f"killed by signal {name}"
     return "ok", ""
+
+
+def _drain(buffers: dict[int, bytearray], truncated: dict[int, bool], cap: int) -> None:
+    """Read what is already in the pipes of a killed program, without blocking."""
+    for fd, buf in buffers.items():
+        while len(buf) <= cap:
+            try:
+                chunk = os.read(fd, _READ_CHUNK)
+            except OSError:
+                break
+            if not chunk:
+                break
+            room = cap - len(buf)
+            buf += chunk[: max(room, 0)]
+            if len(chunk) > room:
+                truncated[fd] = True
+                break
 
 
 def _descendants(pid: int) -> list[int]:
@@ -295,12 +330,7 @@ def _await_gone(pids: list[int], limit_s: float = 2.0) -> None:
 
 def data_fd(data: bytes) -> int:
     """A readable fd holding `data` at offset 0 (an anonymous memory file, so stdin never blocks us)."""
-    if hasattr(os, "memfd_create"):
-        fd = os.memfd_create("stdin", 0)
-    else:  # pragma: no cover - non-Linux fallback
-        import tempfile
-
-        fd = os.dup(tempfile.TemporaryFile().fileno())
+    fd = os.memfd_create("sandbox-data", 0)
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
@@ -425,7 +455,9 @@ def _serve_one(request: dict[str, Any], work_root: str) -> dict[str, Any]:
             done["stdout"], done["stderr"] = b"", done["stdout"] + done["stderr"]
             return done
     before = _oom_kills()
-    done = execute(request["argv"], cwd=workdir, env=env, stdin=bytes.fromhex(request["stdin"]), limits=request["limits"])
+    done = execute(
+        request["argv"], cwd=workdir, env=env, stdin=bytes.fromhex(request["stdin"]), limits=request["limits"]
+    )
     if done["status"] in ("killed", "ok") and _oom_kills() > before and done["exit_code"] != 0:
         done["status"], done["reason"] = classify(done, request["limits"], "", oom_killed=True)
     return done

@@ -34,7 +34,12 @@ def deny_ptrace_filter() -> bytes | None:
         return None
     denied = _DENIED[machine]
     deny = _RET_ERRNO | _EPERM
-    program = [_op(_LD_W_ABS, 4), _op(_JEQ_K, _AUDIT_ARCH[machine], 1, 0), _op(_RET_K, deny), _op(_LD_W_ABS, 0)]
+    program = [
+        _op(_LD_W_ABS, 4),
+        _op(_JEQ_K, _AUDIT_ARCH[machine], 1, 0),
+        _op(_RET_K, deny),
+        _op(_LD_W_ABS, 0),
+    ]
     if machine == "x86_64":  # the x32 ABI numbers syscalls from 0x40000000: refuse it outright
         program.append(_op(_JGE_K, _X32_BIT, 0, 1))
         program.append(_op(_RET_K, deny))

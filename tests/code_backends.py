@@ -22,4 +22,4 @@ HAS_GPP = shutil.which("g++") is not None
 
 
 def fence(code: str, tag: str = "python") -> str:
-    return f"<think>Let me solve it.</think>\nHere is my solution:\n```{tag}\n{code.strip()}\n```\n"
+    return f"<think>Let me solve it.</think>\nHere is my solution:\n```{tag}\n{code.strip(chr(10))}\n```\n"

@@ -67,3 +67,14 @@ def our_containers() -> list[str]:
         return [c.id for c in listed if c.labels.get(LABEL) == "1"]
     finally:
         client.close()
+
+
+def processes_in(container_id: str) -> int:
+    """How many processes run inside a container (docker top)."""
+    from sandbox.docker_backend import _client
+
+    client = _client()
+    try:
+        return len(client.api.top(container_id)["Processes"] or [])
+    finally:
+        client.close()

@@ -15,8 +15,21 @@ from code_backends import BACKENDS, fence
 
 from verifiers import Status, verify
 
-IO = {"tests": [{"stdin": "2 3\n", "stdout": "5\n"}, {"stdin": "10 -4\n", "stdout": "6\n"}, {"stdin": "0 0\n", "stdout": "0\n"}]}
-CALL = {"fn_name": "add", "cases": [{"args": [2, 3], "expected": 5}, {"args": [10, -4], "expected": 6}, {"args": [0, 0], "expected": 0}]}
+IO = {
+    "tests": [
+        {"stdin": "2 3\n", "stdout": "5\n"},
+        {"stdin": "10 -4\n", "stdout": "6\n"},
+        {"stdin": "0 0\n", "stdout": "0\n"},
+    ]
+}
+CALL = {
+    "fn_name": "add",
+    "cases": [
+        {"args": [2, 3], "expected": 5},
+        {"args": [10, -4], "expected": 6},
+        {"args": [0, 0], "expected": 0},
+    ],
+}
 # Made at run time so that neither value is in any file (this test's source included).
 MAGIC_IN = "MAGIC" + secrets.token_hex(8)
 SECRET_OUT = "SECRET" + secrets.token_hex(8)
@@ -186,7 +199,9 @@ RECKLESS = {"kill_the_judge", "forge_result_frames", "forge_result_frames_call"}
 
 def _skip_reckless(backend: str, hack: str) -> None:
     if backend == "process" and hack in RECKLESS and os.geteuid() != 0:
-        pytest.skip("process backend without root runs programs as this user; this hack would hit this session")
+        pytest.skip(
+            "process backend without root runs programs as this user; this hack would hit this session"
+        )
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -221,9 +236,16 @@ def test_exit_mid_run_fails_only_the_tests_it_touches(backend: str) -> None:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_infinite_loop_and_memory_bomb_score_zero_with_status(backend: str) -> None:
-    loop = verify("code", fence("while True:\n    pass"), {**IO, "time_limit_s": 0.5, "total_time_limit_s": 2}, backend=backend)
+    loop = verify(
+        "code",
+        fence("while True:\n    pass"),
+        {**IO, "time_limit_s": 0.5, "total_time_limit_s": 2},
+        backend=backend,
+    )
     assert loop.reward == 0.0
     assert loop.status is Status.TIMEOUT
-    bomb = verify("code", fence("x = bytearray(8 * 1024 ** 3)\nprint(5)"), {**IO, "memory_mb": 256}, backend=backend)
+    bomb = verify(
+        "code", fence("x = bytearray(8 * 1024 ** 3)\nprint(5)"), {**IO, "memory_mb": 256}, backend=backend
+    )
     assert bomb.reward == 0.0
     assert {t["status"] for t in bomb.details["tests"]} == {"memory"}

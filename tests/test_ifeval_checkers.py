@@ -13,12 +13,20 @@ CASES: dict[str, tuple[dict, list[str], list[str]]] = {
     # ---------------------------------------------------------------- IFEval
     "keywords:existence": (
         {"keywords": ["river", "lantern"]},
-        ["A lantern hung by the river.", "RIVER and LANTERN, shouted.", "The riverbank glowed under a lanterns' light."],
+        [
+            "A lantern hung by the river.",
+            "RIVER and LANTERN, shouted.",
+            "The riverbank glowed under a lanterns' light.",
+        ],
         ["A lantern hung by the lake.", "Only the river was there.", "Nothing relevant at all."],
     ),
     "keywords:frequency": (
         {"keyword": "tree", "frequency": 3, "relation": "at least"},
-        ["tree tree tree", "A Tree, a TREE and another tree.", "The trees and a street tree stand near a treetop."],
+        [
+            "tree tree tree",
+            "A Tree, a TREE and another tree.",
+            "The trees and a street tree stand near a treetop.",
+        ],
         ["tree tree", "no match here", "One tree only."],
     ),
     "keywords:forbidden_words": (
@@ -46,12 +54,20 @@ CASES: dict[str, tuple[dict, list[str], list[str]]] = {
     ),
     "length_constraints:number_sentences": (
         {"num_sentences": 3, "relation": "less than"},
-        ["One sentence only.", "Dr. Smith arrived at 3.45 p.m. yesterday. He left early.", "Wait... what happened? Nothing"],
+        [
+            "One sentence only.",
+            "Dr. Smith arrived at 3.45 p.m. yesterday. He left early.",
+            "Wait... what happened? Nothing",
+        ],
         ["One. Two. Three.", "Is it? Yes! It is. Fine.", "He left. She stayed. They talked.\nThen silence."],
     ),
     "length_constraints:number_paragraphs": (
         {"num_paragraphs": 3},
-        ["A\n***\nB\n***\nC", "***\nA *** B *** C\n***", "First part.\n\n***\n\nSecond part.\n\n***\n\nThird part."],
+        [
+            "A\n***\nB\n***\nC",
+            "***\nA *** B *** C\n***",
+            "First part.\n\n***\n\nSecond part.\n\n***\n\nThird part.",
+        ],
         ["A\n***\nB", "A\n***\n***\nB\n***\nC", "A\n\nB\n\nC"],
     ),
     "length_constraints:number_words": (
@@ -61,8 +77,16 @@ CASES: dict[str, tuple[dict, list[str], list[str]]] = {
     ),
     "length_constraints:nth_paragraph_first_word": (
         {"num_paragraphs": 2, "nth_paragraph": 2, "first_word": "summary"},
-        ["Intro text.\n\nSummary, all good.", "Intro.\n\n\"Summary\" comes second.", "Intro.\n\nsummary, in short."],
-        ["Intro.\n\nConclusion: summary.", "Summary first.\n\nThen the rest.", "Intro.\n\nSummary here.\n\nExtra paragraph."],
+        [
+            "Intro text.\n\nSummary, all good.",
+            'Intro.\n\n"Summary" comes second.',
+            "Intro.\n\nsummary, in short.",
+        ],
+        [
+            "Intro.\n\nConclusion: summary.",
+            "Summary first.\n\nThen the rest.",
+            "Intro.\n\nSummary here.\n\nExtra paragraph.",
+        ],
     ),
     "detectable_content:number_placeholders": (
         {"num_placeholders": 2},
@@ -91,13 +115,17 @@ CASES: dict[str, tuple[dict, list[str], list[str]]] = {
     ),
     "detectable_format:multiple_sections": (
         {"section_spliter": "SECTION", "num_sections": 2},
-        ["SECTION 1\nIntro\nSECTION 2\nBody", "SECTION 1 a SECTION 2 b SECTION 3 c", "Text\nSECTION 7\nx\nSECTION 8\ny"],
+        [
+            "SECTION 1\nIntro\nSECTION 2\nBody",
+            "SECTION 1 a SECTION 2 b SECTION 3 c",
+            "Text\nSECTION 7\nx\nSECTION 8\ny",
+        ],
         ["SECTION 1\nIntro only", "Section 1\nSection 2", "SECTION one\nSECTION two"],
     ),
     "detectable_format:json_format": (
         {},
         ['{"a": 1}', '```json\n{"a": [1, 2]}\n```', '  ["x", "y"]  '],
-        ['{"a": 1', "Here is JSON: {\"a\": 1}", "```json\n{'a': 1}\n```"],
+        ['{"a": 1', 'Here is JSON: {"a": 1}', "```json\n{'a': 1}\n```"],
     ),
     "detectable_format:title": (
         {},
@@ -111,8 +139,16 @@ CASES: dict[str, tuple[dict, list[str], list[str]]] = {
     ),
     "combination:repeat_prompt": (
         {"prompt_to_repeat": "Write a poem about the sea."},
-        ["Write a poem about the sea. The waves...", "  write a poem about the sea. Waves.", "WRITE A POEM ABOUT THE SEA.\nWaves"],
-        ["Here is a poem about the sea.", "Write a poem about the ocean.", "Sure! Write a poem about the sea."],
+        [
+            "Write a poem about the sea. The waves...",
+            "  write a poem about the sea. Waves.",
+            "WRITE A POEM ABOUT THE SEA.\nWaves",
+        ],
+        [
+            "Here is a poem about the sea.",
+            "Write a poem about the ocean.",
+            "Sure! Write a poem about the sea.",
+        ],
     ),
     "startend:end_checker": (
         {"end_phrase": "Any other questions?"},
@@ -135,8 +171,16 @@ CASES: dict[str, tuple[dict, list[str], list[str]]] = {
     ),
     "change_case:english_lowercase": (
         {},
-        ["this is an english sentence in lowercase.", "hello world, how are you today?", "the quick brown fox."],
-        ["This starts with a capital.", "bonjour, je suis très content de vous voir aujourd'hui.", "all lower but I"],
+        [
+            "this is an english sentence in lowercase.",
+            "hello world, how are you today?",
+            "the quick brown fox.",
+        ],
+        [
+            "This starts with a capital.",
+            "bonjour, je suis très content de vous voir aujourd'hui.",
+            "all lower but I",
+        ],
     ),
     "punctuation:no_comma": (
         {},
@@ -191,7 +235,11 @@ CASES: dict[str, tuple[dict, list[str], list[str]]] = {
     ),
     "format:json_schema": (
         {"required_keys": ["title", "points"], "key_types": {"points": "array"}},
-        ['{"title": "x", "points": []}', '```json\n{"title": 1, "points": ["a"], "extra": true}\n```', '{"points": [1], "title": null}'],
+        [
+            '{"title": "x", "points": []}',
+            '```json\n{"title": 1, "points": ["a"], "extra": true}\n```',
+            '{"points": [1], "title": null}',
+        ],
         ['{"title": "x"}', '{"title": "x", "points": "a"}', '[{"title": "x", "points": []}]'],
     ),
     "format:line_count": (
@@ -201,7 +249,11 @@ CASES: dict[str, tuple[dict, list[str], list[str]]] = {
     ),
     "paragraphs:first_letters": (
         {"letters": "AB"},
-        ["Apple pie.\n\nBanana bread.", "**Always** here.\n\n\n\"Bold\" start.", "a lower start\n\nb works too"],
+        [
+            "Apple pie.\n\nBanana bread.",
+            '**Always** here.\n\n\n"Bold" start.',
+            "a lower start\n\nb works too",
+        ],
         ["Apple pie.\n\nCherry tart.", "Apple.\n\nBanana.\n\nCoconut.", "1. Apple\n\nBanana"],
     ),
     "ratio:unique_words": (
@@ -271,6 +323,9 @@ def test_letter_frequency_counts_a_non_letter_as_given() -> None:
 
 def test_nth_paragraph_indexes_the_unfiltered_split_like_the_reference() -> None:
     # An empty chunk is not counted but still occupies an index (a known reference quirk).
-    check = bind("length_constraints:nth_paragraph_first_word", {"num_paragraphs": 2, "nth_paragraph": 2, "first_word": "b"})
+    check = bind(
+        "length_constraints:nth_paragraph_first_word",
+        {"num_paragraphs": 2, "nth_paragraph": 2, "first_word": "b"},
+    )
     assert check("a\n\n\n\nb") is False
     assert check("a\n\nb") is True

@@ -17,7 +17,12 @@ import pytest
 from verifiers import verify_batch, verify_local
 
 PUBLISHED = {"prompt_strict": 76.89, "inst_strict": 83.57, "prompt_loose": 79.30, "inst_loose": 85.37}
-OURS = {"prompt_strict": (417, 541), "inst_strict": (698, 834), "prompt_loose": (431, 541), "inst_loose": (714, 834)}
+OURS = {
+    "prompt_strict": (417, 541),
+    "inst_strict": (698, 834),
+    "prompt_loose": (431, 541),
+    "inst_loose": (714, 834),
+}
 
 
 def data_dir() -> Path:
@@ -70,7 +75,12 @@ def test_rescoring_gpt4_reproduces_the_published_scores(rows: list[tuple[dict, s
 
 def test_the_worker_pool_gives_the_same_scores(rows: list[tuple[dict, str]]) -> None:
     items = [
-        {"verifier": "ifeval", "answer": ifeval_answer(row, False), "completion": response, "options": {"strip_think": False}}
+        {
+            "verifier": "ifeval",
+            "answer": ifeval_answer(row, False),
+            "completion": response,
+            "options": {"strip_think": False},
+        }
         for row, response in rows
     ]
     verdicts = verify_batch(items, workers=2)

@@ -18,9 +18,18 @@ from verifiers.ifeval.text import count_sentences, count_words, split_sentences,
     [
         ("Hello world. How are you? I am fine!", ["Hello world.", "How are you?", "I am fine!"]),
         ("Mr. Smith met Dr. Jones at 5 p.m. on Friday.", ["Mr. Smith met Dr. Jones at 5 p.m. on Friday."]),
-        ("Pi is about 3.14 and e is about 2.72. Both are irrational.", ["Pi is about 3.14 and e is about 2.72.", "Both are irrational."]),
-        ("J. R. R. Tolkien wrote books. They sold well.", ["J. R. R. Tolkien wrote books.", "They sold well."]),
-        ("We use tools, e.g. hammers and saws. They help.", ["We use tools, e.g. hammers and saws.", "They help."]),
+        (
+            "Pi is about 3.14 and e is about 2.72. Both are irrational.",
+            ["Pi is about 3.14 and e is about 2.72.", "Both are irrational."],
+        ),
+        (
+            "J. R. R. Tolkien wrote books. They sold well.",
+            ["J. R. R. Tolkien wrote books.", "They sold well."],
+        ),
+        (
+            "We use tools, e.g. hammers and saws. They help.",
+            ["We use tools, e.g. hammers and saws.", "They help."],
+        ),
         ("Wait... The end came. I see... nothing.", ["Wait...", "The end came.", "I see... nothing."]),
         ('He said "stop." Then he left.', ['He said "stop."', "Then he left."]),
         ('She asked, "Why?" and left.', ['She asked, "Why?"', "and left."]),

@@ -48,7 +48,10 @@ def test_response_variants_match_the_reference_order() -> None:
 
 
 def test_none_kwargs_are_dropped_like_the_reference_loaders() -> None:
-    item = {"id": "length_constraints:number_words", "kwargs": {"relation": "at least", "num_words": 2, "keywords": None}}
+    item = {
+        "id": "length_constraints:number_words",
+        "kwargs": {"relation": "at least", "num_words": 2, "keywords": None},
+    }
     assert verify_local("ifeval", "two words", answer([item])).reward == 1.0
     assert verify_local("ifeval", "x", answer([{"id": "punctuation:no_comma", "kwargs": None}])).reward == 1.0
 
@@ -57,10 +60,32 @@ def test_none_kwargs_are_dropped_like_the_reference_loaders() -> None:
     ("bad", "fragment"),
     [
         (answer([{"id": "punctuation:no_coma"}]), "Did you mean 'punctuation:no_comma'"),
-        (answer([{"id": "length_constraints:number_words", "kwargs": {"num_words": 3}}]), "missing kwarg 'relation'"),
-        (answer([{"id": "length_constraints:number_words", "kwargs": {"num_words": 3, "relation": "at most"}}]), "relation"),
+        (
+            answer([{"id": "length_constraints:number_words", "kwargs": {"num_words": 3}}]),
+            "missing kwarg 'relation'",
+        ),
+        (
+            answer(
+                [{"id": "length_constraints:number_words", "kwargs": {"num_words": 3, "relation": "at most"}}]
+            ),
+            "relation",
+        ),
         (answer([{"id": "punctuation:no_comma", "kwargs": {"letter": "a"}}]), "unknown kwarg"),
-        (answer([{"id": "keywords:letter_frequency", "kwargs": {"letter": "ab", "let_frequency": 1, "let_relation": "at least"}}]), "single character"),
+        (
+            answer(
+                [
+                    {
+                        "id": "keywords:letter_frequency",
+                        "kwargs": {"letter": "ab", "let_frequency": 1, "let_relation": "at least"},
+                    }
+                ]
+            ),
+            "single character",
+        ),
+        (
+            answer([{"id": "count:word_count_range", "kwargs": {"min_words": 9, "max_words": 3}}]),
+            "larger than max_words",
+        ),
         (answer([]), "non-empty 'instructions'"),
         (answer(TWO, mode="most"), "'mode'"),
         (answer(TWO, strict="yes"), "'strict'"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from verifiers import Status, verify_batch
 from verifiers.registry import verify_local
@@ -177,7 +179,14 @@ def test_all_26_letters() -> None:
 
 
 def test_hostile_inputs_do_not_raise() -> None:
-    hostile = ["\\boxed{" * 5000, "A" * 200_000, "Answer: " * 20_000, "\x00\x01", "(" * 10_000 + "B", "<answer>" * 20_000]
+    hostile = [
+        "\\boxed{" * 5000,
+        "A" * 200_000,
+        "Answer: " * 20_000,
+        "\x00\x01",
+        "(" * 10_000 + "B",
+        "<answer>" * 20_000,
+    ]
     for text in hostile:
         verdict = verify_local("mcq", text, SPEEDS)
         assert verdict.status in (N, W, C, Status.MALFORMED)
@@ -185,6 +194,17 @@ def test_hostile_inputs_do_not_raise() -> None:
 
 
 def test_through_the_worker_pool() -> None:
-    items = [{"verifier": "mcq", "answer": SPEEDS, "completion": c} for c in (r"\boxed{B}", "Answer: A or B", "hmm")]
+    items = [
+        {"verifier": "mcq", "answer": SPEEDS, "completion": c}
+        for c in (r"\boxed{B}", "Answer: A or B", "hmm")
+    ]
     verdicts = verify_batch(items, workers=2)
     assert [v.status for v in verdicts] == [C, W, N]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="ABCDEabcde()[]{}\\/,:*. \nAnswerisboxdtxIor&", max_size=60))
+def test_fuzz_never_errors(text: str) -> None:
+    for completion in (text, f"\\boxed{{{text}}}", f"Answer: {text}"):
+        verdict = verify_local("mcq", completion, SPEEDS)
+        assert verdict.status in (C, W, N), (completion, verdict)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from verifiers import Status, verify, verify_batch
 from verifiers.numeric import parse_region
@@ -66,10 +68,19 @@ CASES: list[tuple[str, dict, Status]] = [
     (r"\boxed{4.7 uF}", CAP, C),
     (r"\boxed{4700 nF}", CAP, C),
     (r"\boxed{4.7 mF}", CAP, W),
+    (r"\boxed{0.1875 A}", {"value": 187.5, "unit": "mA"}, C),
+    (r"\boxed{0.016 m ** 3}", {"value": 16.0, "unit": "L"}, C),
+    (r"\boxed{16 dm^3}", {"value": 16.0, "unit": "L"}, C),
+    ("Answer: 20 m/s at an angle of 30 degrees", V, W),  # every number in the final answer must agree
+    ("Answer: 20 m/s, 20 kg, 20 s", V, W),
     (r"\boxed{220\,\Omega}", OHMS, C),
     (r"\boxed{220 Ω}", OHMS, C),
     (r"\boxed{0.22 k\Omega}", OHMS, C),
     (r"\boxed{0.22 kohm}", OHMS, C),
+    (r"\boxed{0.22\ \text{k}\Omega}", OHMS, C),
+    (r"Therefore, the final temperature is approximately $25^\circ\text{C}$.", T_C, C),
+    (r"\boxed{4.5 \times 10^{-2} \text{ M}}", {"value": 0.045, "unit": "mol/L"}, C),
+    (r"\boxed{20\text{ N}\cdot\text{m}}", {"value": 20.0, "unit": "J"}, C),
     (r"\boxed{1 atm}", PRESSURE, C),
     (r"\boxed{760 mmHg}", PRESSURE, C),
     (r"\boxed{101325 Pa}", PRESSURE, C),
@@ -166,6 +177,10 @@ CASES: list[tuple[str, dict, Status]] = [
     (r"\boxed{20 m/s} = \boxed{72 km/h}", V, C),
     ("Answer: 20 m/s, which is quite fast", V, C),
     ("Answer: 20 m/s to the east", V, C),
+    ("The answer is **20 m/s**.", V, C),
+    ("**Answer:** **72 km/h**", V, C),
+    ("Answer: *20 m/s*", V, C),
+    ("**Final answer: 20 m/s**", V, C),
     # hedges and ranges
     (r"\boxed{20 m/s} or \boxed{25 m/s}", V, W),
     (r"\boxed{25 m/s} \boxed{20 m/s}", V, W),
@@ -267,3 +282,15 @@ def test_through_the_worker_pool() -> None:
     verdicts = verify_batch(items, workers=2)
     assert [v.status for v in verdicts] == [C, W, N, W]
     assert verify("numeric", r"\boxed{298 K}", T_C).correct
+
+
+_ANSWER_ALPHABET = "0123456789.,-+eE^{}()[]/*=<>±×·⁻²\\ abcdfgkmnstxACFJKLMNPVWΩµ°%\n"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=_ANSWER_ALPHABET, max_size=60), st.sampled_from(["boxed", "answer", "raw"]))
+def test_fuzz_never_errors(body: str, wrap: str) -> None:
+    text = {"boxed": f"\\boxed{{{body}}}", "answer": f"Answer: {body}", "raw": body}[wrap]
+    for gold in (V, T_C, FRACTION, SMALL):
+        verdict = verify_local("numeric", text, gold)
+        assert verdict.status in (C, W, N, M), (text, verdict)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -90,7 +92,11 @@ def test_area_and_topic_filters() -> None:
         ("stem_mcq", {"mcq_fraction": 0.5}, "stem' only"),
         ("stem", {"rel_tol": 0}, "rel_tol"),
         ("stem_numeric", {"missing_unit": "maybe"}, "missing_unit"),
-        ("stem", {"topics": ["projectile"] if "projectile" in TOPICS else ["kinematics"], "areas": ["biology"]}, "no problem"),
+        (
+            "stem",
+            {"topics": ["projectile"] if "projectile" in TOPICS else ["kinematics"], "areas": ["biology"]},
+            "no problem",
+        ),
         ("stem", {"format": "gpqa"}, "need data_files"),
         ("stem_mcq", {"data_files": str(DATA / "gpqa_sample.csv"), "difficulty": 3}, "do not apply"),
         ("stem_mcq", {"data_files": "no/such/file.jsonl"}, "does not exist"),
@@ -149,7 +155,9 @@ def test_through_verify_batch() -> None:
                 items.append({"task": task.model_dump(), "completion": f"\\boxed{{{wrong}}}"})
                 expected.append(0.0)
         else:
-            items.append({"task": task, "completion": _as_model_writes(task.answer["value"], task.answer["unit"])})
+            items.append(
+                {"task": task, "completion": _as_model_writes(task.answer["value"], task.answer["unit"])}
+            )
             expected.append(1.0)
             for mistake in task.metadata["mistakes"]:
                 items.append({"task": task, "completion": f"Answer: {mistake['answer']}"})
@@ -163,7 +171,9 @@ def test_reset_and_step() -> None:
     obs, info = env.reset(seed=3)
     task = info["task"]
     assert obs[-1]["content"] == task.question and "\\boxed" in task.question
-    _, reward, terminated, _, step_info = env.step(_as_model_writes(task.answer["value"], task.answer["unit"]))
+    _, reward, terminated, _, step_info = env.step(
+        _as_model_writes(task.answer["value"], task.answer["unit"])
+    )
     assert reward == 1.0 and terminated and step_info["verdict"].correct
     exported = Task.model_validate_json(task.model_dump_json())
     assert envs.make("stem_numeric").score(exported, "\\boxed{0}").reward == 0.0
@@ -181,7 +191,10 @@ def test_gpqa_csv_and_deterministic_shuffle() -> None:
     again = list(envs.make("stem_mcq", data_files=str(DATA / "gpqa_sample.csv")).tasks())
     assert [t.answer for t in again] == [t.answer for t in tasks]
     letters = {
-        tuple(t.answer["letter"] for t in envs.make("stem_mcq", data_files=str(DATA / "gpqa_sample.csv"), seed=s).tasks())
+        tuple(
+            t.answer["letter"]
+            for t in envs.make("stem_mcq", data_files=str(DATA / "gpqa_sample.csv"), seed=s).tasks()
+        )
         for s in range(6)
     }
     assert len(letters) > 1
@@ -221,7 +234,10 @@ def test_parquet_json_and_plain_gz(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     rows = [json.loads(line) for line in (DATA / "mcq_sample.jsonl").read_text().splitlines()][:2]
-    flat = [{"question": r["question"], "options": r.get("options") or r["choices"], "answer": str(r["answer"])} for r in rows]
+    flat = [
+        {"question": r["question"], "options": r.get("options") or r["choices"], "answer": str(r["answer"])}
+        for r in rows
+    ]
     pq.write_table(pa.Table.from_pylist(flat), tmp_path / "mcq.parquet")
     (tmp_path / "mcq.json").write_text(json.dumps({"data": flat}))
     with gzip.open(tmp_path / "mcq.jsonl.gz", "wt") as f:
@@ -234,7 +250,11 @@ def test_parquet_json_and_plain_gz(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("rows", "config", "message"),
     [
-        ([{"Question": "q", "Correct Answer": "a", "Incorrect Answer 1": "b"}], {}, "missing Incorrect Answer 2"),
+        (
+            [{"Question": "q", "Correct Answer": "a", "Incorrect Answer 1": "b"}],
+            {},
+            "missing Incorrect Answer 2",
+        ),
         ([{"question": "q", "options": ["a", "b"]}], {}, "needs a column answer"),
         ([{"question": "q", "options": ["a", "b"], "answer": "F"}], {}, "names none of the 2 options"),
         ([{"text": "q", "label": 1}], {}, "cannot tell the data format"),
@@ -266,4 +286,15 @@ def test_seeded_sampling_across_instances() -> None:
     rng = random.Random(0)
     seeds = [rng.randrange(2**62) for _ in range(10)]
     env = envs.make("stem", difficulty=5)
-    assert [env.task_at(s).id for s in seeds] == [envs.make("stem", difficulty=5).task_at(s).id for s in seeds]
+    assert [env.task_at(s).id for s in seeds] == [
+        envs.make("stem", difficulty=5).task_at(s).id for s in seeds
+    ]
+
+
+def test_same_tasks_in_a_fresh_process() -> None:
+    code = "import envs; print(','.join(t.id for t in envs.make('stem', difficulty=4).sample(12, seed=9)))"
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    ).stdout.strip()
+    assert out.split(",") == [t.id for t in envs.make("stem", difficulty=4).sample(12, seed=9)]

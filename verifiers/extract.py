@@ -7,8 +7,10 @@ import re
 THINK_OPEN = "<think>"
 THINK_CLOSE = "</think>"
 
-_ANSWER_TAG = re.compile(r"<answer>(.*?)</answer>", re.DOTALL | re.IGNORECASE)
+_OPEN_TAG = re.compile(r"<answer>", re.IGNORECASE)
+_CLOSE_TAG = re.compile(r"</answer>", re.IGNORECASE)
 _BOX_START = re.compile(r"\\(?:boxed|fbox)\s*\{")
+_BRACE_TOKEN = re.compile(r"\\.|[{}]", re.DOTALL)  # an escape pair is skipped whole, so \{ never counts
 
 
 def final_text(completion: str | None, *, strip_think: bool = True) -> str | None:
@@ -29,8 +31,25 @@ def final_text(completion: str | None, *, strip_think: bool = True) -> str | Non
 
 
 def answer_tags(text: str) -> list[str]:
-    """Contents of every closed `<answer>...</answer>` pair, in order."""
-    return [m.group(1) for m in _ANSWER_TAG.finditer(text)]
+    """Contents of every closed `<answer>...</answer>` pair, in order (each open pairs with the next close).
+
+    Linear-time on hostile input: thousands of unclosed `<answer>` tags must not make a regex backtrack.
+    """
+    opens = [m.end() for m in _OPEN_TAG.finditer(text)]
+    closes = [(m.start(), m.end()) for m in _CLOSE_TAG.finditer(text)]
+    found: list[str] = []
+    cursor, j = 0, 0
+    for start in opens:
+        if start - len("<answer>") < cursor:
+            continue
+        while j < len(closes) and closes[j][0] < start:
+            j += 1
+        if j == len(closes):
+            break
+        found.append(text[start : closes[j][0]])
+        cursor = closes[j][1]
+        j += 1
+    return found
 
 
 def last_answer_tag(text: str) -> str | None:
@@ -43,25 +62,22 @@ def boxed_all(text: str) -> list[str]:
     """Contents of every `\\boxed{...}` / `\\fbox{...}` with balanced braces, in order.
 
     Braces are matched by counting, so `\\boxed{\\frac{1}{2}}` yields `\\frac{1}{2}`; an unclosed box
-    is ignored rather than guessed at.
+    is ignored rather than guessed at. One pass with a stack, so unclosed boxes cost linear time.
     """
-    found: list[str] = []
-    for match in _BOX_START.finditer(text):
-        depth = 1
-        i = match.end()
-        while i < len(text) and depth:
-            ch = text[i]
-            if ch == "\\" and i + 1 < len(text):
-                i += 2
-                continue
-            if ch == "{":
-                depth += 1
-            elif ch == "}":
-                depth -= 1
-            i += 1
-        if depth == 0:
-            found.append(text[match.end() : i - 1])
-    return found
+    box_braces = {m.end() - 1 for m in _BOX_START.finditer(text)}
+    if not box_braces:
+        return []
+    stack: list[int] = []  # positions of open braces
+    found: list[tuple[int, str]] = []
+    for token in _BRACE_TOKEN.finditer(text, min(box_braces)):
+        ch = token.group()
+        if ch == "{":
+            stack.append(token.start())
+        elif ch == "}" and stack:
+            opened = stack.pop()
+            if opened in box_braces:
+                found.append((opened, text[opened + 1 : token.start()]))
+    return [content for _, content in sorted(found)]
 
 
 def last_boxed(text: str) -> str | None:

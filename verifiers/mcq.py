@@ -31,8 +31,12 @@ LETTERS = string.ascii_uppercase
 
 _WRAPPER = re.compile(r"\\(?:text|textbf|mathrm|mathbf|textrm|mathit|textit|mbox)\s*\{([^{}]*)\}")
 _MARKUP = re.compile(r"\*\*|__|`|\$|\\\(|\\\)|\\\[|\\\]|\\,|\\;|\\ ")
-_LETTER = re.compile(r"\s*(?:(?:[Oo]ption|[Cc]hoice)\s+)?(?:\(([A-Za-z])\)|\[([A-Za-z])\]|\{([A-Za-z])\}|([A-Z]))(?![A-Za-z0-9])")
-_JOIN = re.compile(r"\s*(?:,|/|&|;|\+|\\lor|\\vee|\||\bor\b|\band\b|\bor\s+maybe\b|\bnor\b)\s*", re.IGNORECASE)
+_LETTER = re.compile(
+    r"\s*(?:(?:[Oo]ption|[Cc]hoice)\s+)?(?:\(([A-Za-z])\)|\[([A-Za-z])\]|\{([A-Za-z])\}|([A-Z]))(?![A-Za-z0-9])"
+)
+_JOIN = re.compile(
+    r"\s*(?:,|/|&|;|\+|\\lor|\\vee|\||\bor\b|\band\b|\bor\s+maybe\b|\bnor\b)\s*", re.IGNORECASE
+)
 _PHRASE = re.compile(
     r"(?:\b(?:final|correct|right|best|true)\s+(?:answer|option|choice)|\banswer|\bI(?:'ll|\s+would|\s+will)?\s+"
     r"(?:choose|select|pick|go\s+with))\b[\s*_]*"
@@ -141,7 +145,9 @@ def read_choice(text: str, options: list[str], n_options: int) -> Choice:
     if last is not None:
         letters = read_slot(last, options, whole=True)
         if not letters and _TRAILING_PAREN.search(_clean(last)):
-            letters = list(dict.fromkeys(_PAREN_LETTER.findall(_clean(last))))  # every "(X)": more than one is a hedge
+            letters = list(
+                dict.fromkeys(_PAREN_LETTER.findall(_clean(last)))
+            )  # every "(X)": more than one is a hedge
         if _decide([letters], valid, "final_line", choice):
             return choice
     return choice
@@ -179,9 +185,14 @@ def verify_mcq(text: str, answer: Any, **options: Any) -> Verdict:
         if choice.invalid:
             bad = choice.invalid[-1]
             return Verdict.scored(
-                0.0, extracted=bad, details={"gold": gold}, reason=f"{bad} is not one of the options A-{LETTERS[n - 1]}"
+                0.0,
+                extracted=bad,
+                details={"gold": gold},
+                reason=f"{bad} is not one of the options A-{LETTERS[n - 1]}",
             )
         return Verdict.fail(Status.NO_ANSWER, "no option letter after the reasoning", details={"gold": gold})
     details = {"method": choice.method, "gold": gold}
     reason = None if choice.letter == gold else f"chose {choice.letter}, the answer is {gold}"
-    return Verdict.scored(float(choice.letter == gold), extracted=choice.letter, details=details, reason=reason)
+    return Verdict.scored(
+        float(choice.letter == gold), extracted=choice.letter, details=details, reason=reason
+    )

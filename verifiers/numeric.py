@@ -6,8 +6,8 @@ answer: `{"value": 9.81, "unit": "m/s^2", "rel_tol": 0.01, "abs_tol": 0.0, "miss
 `verify` (or `verifier_options` in a Task) override the answer's settings.
 
 Reading order: every `\\boxed{}` holding a number, else every "Answer: ..." line, else the last line
-with a number. All of them must agree (two different final values are a hedge and score 0), and a
-range (`±`, `<`, "3-4 m") scores 0 too. Units are converted with pint; a wrong dimension scores 0.
+with a number. All of them must agree (two different final values are a hedge and score 0), and so
+must every number inside one of them, so a range (`±`, `<`, "3-4 m") or a list scores 0 too. Units are converted with pint; a wrong dimension scores 0.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import pint
 from verifiers.registry import register_verifier
 from verifiers.stem_extract import find_boxes
 from verifiers.types import Status, Verdict
-from verifiers.units import UREG, UnitError, leading_unit, normalize, numbers, parse_unit, quantity
+from verifiers.units import UREG, UnitError, leading_unit, normalize, numbers, parse_unit, quantity, unit_name
 
 MAX_TEXT = 50_000  # only the tail of a completion can hold its final answer
 MAX_REGION = 400
@@ -111,6 +111,13 @@ def _same(a: pint.Quantity, b: pint.Quantity, rel_tol: float) -> bool:
     return abs(x - y) <= max(rel_tol, 1e-9) * max(abs(x), abs(y)) or x == y
 
 
+def _agree(a: Reading, b: Reading, rel_tol: float) -> bool:
+    """Two readings name the same quantity; a bare number takes the other reading's unit."""
+    unit = a.unit if a.unit is not None else b.unit
+    unit = unit if unit is not None else UREG.dimensionless
+    return _same(a.as_quantity(unit), b.as_quantity(unit), rel_tol)
+
+
 def read_answer(text: str, rel_tol: float = 0.01) -> tuple[str, Reading]:
     """The model's single final quantity and how it was found; raises Hedge, ValueError or LookupError."""
     method, regions = _regions(text[-MAX_TEXT:])
@@ -121,19 +128,15 @@ def read_answer(text: str, rel_tol: float = 0.01) -> tuple[str, Reading]:
         readings = parse_region(region)
         if not readings:
             continue
-        first = readings[-1]
-        for other in readings[:-1]:
-            unit = first.unit or other.unit or UREG.dimensionless
-            if not _same(other.as_quantity(unit), first.as_quantity(unit), rel_tol):
-                raise Hedge(f"two different values in one answer: {region.strip()[:120]!r}")
-        finals.append(first)
+        final = readings[-1]
+        if not all(_agree(final, other, rel_tol) for other in readings[:-1]):
+            raise Hedge(f"two different values in one answer: {region.strip()[:120]!r}")
+        finals.append(final)
     if not finals:
         raise LookupError("no number after the reasoning")
     last = finals[-1]
-    for other in finals[:-1]:
-        unit = last.unit or other.unit or UREG.dimensionless
-        if not _same(other.as_quantity(unit), last.as_quantity(unit), rel_tol):
-            raise Hedge(f"{len(finals)} final answers that disagree ({method})")
+    if not all(_agree(last, other, rel_tol) for other in finals[:-1]):
+        raise Hedge(f"{len(finals)} final answers that disagree ({method})")
     return method, last
 
 
@@ -169,7 +172,9 @@ def gold_from(answer: Any, options: dict[str, Any]) -> Gold:
     if rel_tol < 0 or abs_tol < 0:
         raise ValueError("rel_tol and abs_tol must be >= 0")
     if settings["missing_unit"] not in MISSING_UNIT_POLICIES:
-        raise ValueError(f"missing_unit must be one of {MISSING_UNIT_POLICIES}, got {settings['missing_unit']!r}")
+        raise ValueError(
+            f"missing_unit must be one of {MISSING_UNIT_POLICIES}, got {settings['missing_unit']!r}"
+        )
     unit_text = str(answer.get("unit") or "")
     unit = parse_unit(normalize(unit_text)) if unit_text.strip() else UREG.dimensionless
     return Gold(value, unit, unit_text, rel_tol, abs_tol, str(settings["missing_unit"]))
@@ -177,7 +182,7 @@ def gold_from(answer: Any, options: dict[str, Any]) -> Gold:
 
 def _as_delta(unit: pint.Unit) -> pint.Unit:
     """°C/°F read as temperature differences (for a gold that is a difference)."""
-    text = str(unit)
+    text = unit_name(unit)
     for name in ("degree_Celsius", "degree_Fahrenheit"):
         if name in text and "delta_" + name not in text:
             text = text.replace(name, "delta_" + name)
@@ -188,9 +193,9 @@ def compare(reading: Reading, gold: Gold) -> Verdict:
     """Convert the reading to the gold's unit and apply the tolerance."""
     details: dict[str, Any] = {
         "value": reading.value,
-        "unit": str(reading.unit) if reading.unit is not None else None,
+        "unit": unit_name(reading.unit) if reading.unit is not None else None,
         "gold_value": gold.value,
-        "gold_unit": str(gold.unit),
+        "gold_unit": unit_name(gold.unit),
         "rel_tol": gold.rel_tol,
         "abs_tol": gold.abs_tol,
     }
@@ -209,7 +214,7 @@ def compare(reading: Reading, gold: Gold) -> Verdict:
         else:
             unit = gold.unit
             details["assumed_unit"] = True
-    if "delta_" in str(gold.unit):
+    if "delta_" in unit_name(gold.unit):
         unit = _as_delta(unit)
     model = quantity(reading.value, unit)
     if not model.is_compatible_with(gold.unit):

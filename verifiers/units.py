@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pint
 
-UREG = pint.UnitRegistry(autoconvert_offset_to_baseunit=False)
+UREG: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=False)
 Quantity = UREG.Quantity
 
 MAX_EXPONENT = 300
@@ -24,11 +25,10 @@ MAX_UNIT_POWER = 12
 
 # Words that end a unit: English prose after a number, some of which pint would otherwise read as
 # units ("at" = technical atmosphere, "a" = year, "in" = inch, "are" = 100 m^2, "as" = attosecond).
-STOP_WORDS = frozenset(
-    "in at a an as are is was to of for and or the which so with from when this that because since "
-    "approximately about roughly by on it its we if then thus hence therefore where while be would "
-    "will than respectively each".split()
-)
+_STOP = "in at a an as are is was to of for and or the which so with from when this that because since \
+approximately about roughly by on it its we if then thus hence therefore where while be would will than \
+respectively each"
+STOP_WORDS = frozenset(_STOP.split())
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _SUPER_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+")
@@ -111,7 +111,10 @@ def normalize(text: str) -> str:
     s = re.sub(r"°\s*([CF])\b", r"deg\1", s)
     s = re.sub(r"\bdeg\s+([CF])\b", r"deg\1", s)
     s = re.sub(r"µ\s+(?=[A-Za-zΩ])", "µ", s)
-    s = re.sub(r"\s*(?:\*\*|\^)\s*", "^", s)
+    s = re.sub(r"(?<![A-Za-z])([kMGTmnp])\s+Ω", r"\1Ω", s)  # "\text{k}\Omega"
+    s = re.sub(r"(?<=[\w)])\s*\*\*\s*(?=[-+(]?\d)", "^", s)  # "m**3", "10**-5": powers
+    s = s.replace("**", " ").replace("__", " ")  # what is left is markdown emphasis
+    s = re.sub(r"\s*\^\s*", "^", s)
     return re.sub(r"[ \t]+", " ", s).strip()
 
 
@@ -120,7 +123,6 @@ class NumberMatch:
     value: float
     start: int
     end: int
-    text: str
 
 
 def numbers(text: str) -> list[NumberMatch]:
@@ -137,7 +139,7 @@ def numbers(text: str) -> list[NumberMatch]:
         before = text[m.start() - 1] if m.start() > 0 else " "
         if m.group("sign") and (before in "^*" or before.isalpha()):  # "10^-5", "s-1": an exponent
             continue
-        found.append(NumberMatch(_to_float(m), m.start(), m.end(), m.group(0)))
+        found.append(NumberMatch(_to_float(m), m.start(), m.end()))
     return found
 
 
@@ -164,8 +166,12 @@ def _unit_string(words: list[str]) -> str:
     return s.strip()
 
 
+@lru_cache(maxsize=4096)
 def parse_unit(text: str) -> pint.Unit:
-    """A pint unit for a normalized unit string ("" is dimensionless); UnitError when it is none."""
+    """A pint unit for a normalized unit string ("" is dimensionless); UnitError when it is none.
+
+    Cached: gold units repeat across a batch, and pint's parser is most of the verifier's time.
+    """
     s = _unit_string(text.split()) if text.strip() else ""
     if not s:
         return UREG.dimensionless
@@ -195,7 +201,7 @@ def leading_unit(text: str) -> tuple[pint.Unit | None, str, str]:
         head = head[:-1].rstrip()
     words: list[str] = []
     for word in head.split()[:8]:
-        if word.lower() in STOP_WORDS:
+        if word in STOP_WORDS or (len(word) > 2 and word.lower() in STOP_WORDS):  # "A" is the ampere
             break
         words.append(word)
     for n in range(len(words), 0, -1):
@@ -213,3 +219,9 @@ def leading_unit(text: str) -> tuple[pint.Unit | None, str, str]:
 def quantity(value: float, unit: pint.Unit | str) -> pint.Quantity:
     """A pint Quantity; offset units (°C, °F) are fine here because nothing is multiplied."""
     return Quantity(value, unit)
+
+
+@lru_cache(maxsize=4096)
+def unit_name(unit: pint.Unit) -> str:
+    """pint's long name for a unit ("meter / second"); cached because pint's formatter is slow."""
+    return str(unit)

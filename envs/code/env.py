@@ -21,6 +21,8 @@ from envs.core import ConfigError, Env, Messages, validate_config
 from verifiers import Task, Verdict
 
 BUNDLED = Path(__file__).resolve().parent.parent / "code_data" / "problems.jsonl"
+Split = Literal["public", "private", "generated"]
+SPLITS: tuple[Split, ...] = ("public", "private", "generated")
 _HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
 
 STDIO_PROMPT = (
@@ -41,7 +43,9 @@ FEEDBACK_PUBLIC = (
     "Your program fails this public test.\n\n{case}\n\nFix the program and give the complete corrected "
     "version in a single ```{tag} code block."
 )
-FEEDBACK_OTHER = "{reason}\n\nFix the program and give the complete corrected version in a single ```{tag} code block."
+FEEDBACK_OTHER = (
+    "{reason}\n\nFix the program and give the complete corrected version in a single ```{tag} code block."
+)
 
 
 class CodeConfig(BaseModel):
@@ -52,9 +56,7 @@ class CodeConfig(BaseModel):
     max_turns: int = Field(default=1, ge=1, le=10)
     language: Literal["python", "cpp"] = "python"  # cpp applies to stdin/stdout problems
     difficulty: str | list[str] | None = None  # keep only these difficulties (rows that record one)
-    test_splits: list[Literal["public", "private", "generated"]] = Field(
-        default_factory=lambda: ["public", "private", "generated"]
-    )  # CodeContests
+    test_splits: list[Split] = Field(default_factory=lambda: list(SPLITS))  # CodeContests
     max_tests: int | None = Field(default=None, ge=1)  # keep the first N tests (public ones come first)
     mode: Literal["fraction", "all"] | None = None
     time_limit_s: float | None = Field(default=None, gt=0, le=60)
@@ -93,7 +95,10 @@ class CodeEnv(Env):
 
     @classmethod
     def config_fields(cls, **kwargs: Any) -> dict[str, Any]:
-        return {name: field.get_default(call_default_factory=True) for name, field in CodeConfig.model_fields.items()}
+        return {
+            name: field.get_default(call_default_factory=True)
+            for name, field in CodeConfig.model_fields.items()
+        }
 
     # --- tasks -------------------------------------------------------------------------------------------
     def tasks(self) -> Iterator[Task]:
@@ -106,7 +111,11 @@ class CodeEnv(Env):
                     yield self._imported(row, path, i)
                     continue
                 try:
-                    problem = codecontests(row, tuple(self.config.test_splits)) if fmt.name == "codecontests" else fmt.convert(row)
+                    problem = (
+                        codecontests(row, tuple(self.config.test_splits))
+                        if fmt.name == "codecontests"
+                        else fmt.convert(row)
+                    )
                 except (RowError, KeyError, TypeError, ValueError) as exc:
                     if self.config.skip_bad_rows:
                         continue
@@ -133,8 +142,14 @@ class CodeEnv(Env):
         elif answer.get("prompt"):
             prompt = [{"role": "user", "content": STUB_PROMPT.format(prompt=answer["prompt"])}]
         elif answer.get("fn_name"):
-            starter = f"Starter code:\n```python\n{problem.starter_code.rstrip()}\n```\n\n" if problem.starter_code.strip() else ""
-            content = CALL_PROMPT.format(statement=problem.statement.strip(), starter=starter, fn_name=answer["fn_name"])
+            starter = (
+                f"Starter code:\n```python\n{problem.starter_code.rstrip()}\n```\n\n"
+                if problem.starter_code.strip()
+                else ""
+            )
+            content = CALL_PROMPT.format(
+                statement=problem.statement.strip(), starter=starter, fn_name=answer["fn_name"]
+            )
             prompt = [{"role": "user", "content": content}]
         else:
             lang_name, tag = ("C++17", "cpp") if language == "cpp" else ("Python 3", "python")
@@ -143,11 +158,22 @@ class CodeEnv(Env):
         metadata = dict(problem.metadata)
         if self.config.verifier_options:
             metadata["verifier_options"] = dict(self.config.verifier_options)
-        return Task(env=self.name, domain=self.domain, prompt=prompt, verifier="code", answer=answer, metadata=metadata)
+        return Task(
+            env=self.name,
+            domain=self.domain,
+            prompt=prompt,
+            verifier="code",
+            answer=answer,
+            metadata=metadata,
+        )
 
     def _adjust(self, answer: dict[str, Any]) -> dict[str, Any]:
         cfg = self.config
-        if cfg.language == "cpp" and answer.get("tests") and not (answer.get("cases") or answer.get("asserts")):
+        if (
+            cfg.language == "cpp"
+            and answer.get("tests")
+            and not (answer.get("cases") or answer.get("asserts"))
+        ):
             answer["language"] = "cpp"
         for key in ("mode", "time_limit_s", "total_time_limit_s"):
             if getattr(cfg, key) is not None:
@@ -169,15 +195,17 @@ class CodeEnv(Env):
         return obs, {**info, "turn": 0, "max_turns": self.config.max_turns}
 
     def step(self, completion: str) -> tuple[Messages, float, bool, bool, dict[str, Any]]:
-        if self._task is None:
+        if self._current is None:
             raise RuntimeError("code: call reset() before step() (the episode has ended)")
-        task = self._task
+        task = self._current
         verdict = self.score(task, completion)
         self._turn += 1
-        self._messages.append({"role": "assistant", "content": completion if isinstance(completion, str) else ""})
+        self._messages.append(
+            {"role": "assistant", "content": completion if isinstance(completion, str) else ""}
+        )
         info: dict[str, Any] = {"verdict": verdict, "task": task, "turn": self._turn}
         if verdict.correct or self._turn >= self.config.max_turns:
-            self._task = None
+            self._current = None
             return list(self._messages), verdict.reward, verdict.correct, not verdict.correct, info
         self._messages.append({"role": "user", "content": feedback(task, verdict)})
         return list(self._messages), 0.0, False, False, info

@@ -65,16 +65,22 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
                     loaded = json.load(handle)
                     rows = loaded if isinstance(loaded, list) else loaded.get("data", loaded.get("rows"))
                     if not isinstance(rows, list):
-                        raise ConfigError(f"{path}: a JSON file must hold a list of rows or {{'data': [...]}}")
+                        raise ConfigError(
+                            f"{path}: a JSON file must hold a list of rows or {{'data': [...]}}"
+                        )
                 else:
-                    raise ConfigError(f"{path}: unknown file type; use .jsonl, .json or .parquet (optionally .gz)")
+                    raise ConfigError(
+                        f"{path}: unknown file type; use .jsonl, .json or .parquet (optionally .gz)"
+                    )
     except ConfigError:
         raise
     except (OSError, ValueError, UnicodeDecodeError, EOFError) as exc:
         raise ConfigError(f"{path}: could not read it: {exc}") from None
     for i, row in enumerate(rows):
         if not isinstance(row, dict):
-            raise ConfigError(f"{path}: row {i} is a {type(row).__name__}, expected an object with named columns")
+            raise ConfigError(
+                f"{path}: row {i} is a {type(row).__name__}, expected an object with named columns"
+            )
     return rows
 
 
@@ -99,7 +105,10 @@ def _text(value: Any) -> str:
 def _io_tests(inputs: list[Any], outputs: list[Any], public: int = 0) -> list[dict[str, Any]]:
     if len(inputs) != len(outputs):
         raise RowError(f"{len(inputs)} test inputs but {len(outputs)} outputs")
-    return [{"stdin": _text(i), "stdout": _text(o), "public": n < public} for n, (i, o) in enumerate(zip(inputs, outputs, strict=True))]
+    return [
+        {"stdin": _text(i), "stdout": _text(o), "public": n < public}
+        for n, (i, o) in enumerate(zip(inputs, outputs, strict=True))
+    ]
 
 
 def _input_output_answer(spec: Any, what: str) -> dict[str, Any]:
@@ -136,7 +145,9 @@ def eurus(row: dict[str, Any]) -> Problem:
         raise RowError("reward_model needs a 'ground_truth'")
     answer = _input_output_answer(reward_model["ground_truth"], "reward_model.ground_truth")
     messages = _json_field(row.get("prompt"), "prompt")
-    if not isinstance(messages, list) or not all(isinstance(m, dict) and "role" in m and "content" in m for m in messages):
+    if not isinstance(messages, list) or not all(
+        isinstance(m, dict) and "role" in m and "content" in m for m in messages
+    ):
         raise RowError("prompt must be a list of chat messages with 'role' and 'content'")
     chat = [{"role": str(m["role"]), "content": str(m["content"])} for m in messages]
     keep = {k: row[k] for k in ("data_source", "ability") if row.get(k) is not None}
@@ -147,7 +158,9 @@ def eurus(row: dict[str, Any]) -> Problem:
     return Problem(statement, answer, keep, messages=chat)
 
 
-def codecontests(row: dict[str, Any], splits: tuple[str, ...] = ("public", "private", "generated")) -> Problem:
+def codecontests(
+    row: dict[str, Any], splits: tuple[str, ...] = ("public", "private", "generated")
+) -> Problem:
     tests: list[dict[str, Any]] = []
     for split in splits:
         block = _json_field(row.get(f"{split}_tests") or {}, f"{split}_tests")
@@ -162,7 +175,11 @@ def codecontests(row: dict[str, Any], splits: tuple[str, ...] = ("public", "priv
     if isinstance(limit, dict) and (limit.get("seconds") or limit.get("nanos")):
         seconds = float(limit.get("seconds") or 0) + float(limit.get("nanos") or 0) * 1e-9
         answer["time_limit_s"] = min(max(seconds, 0.5), 60.0)
-    keep = {k: row[k] for k in ("name", "source", "difficulty", "cf_contest_id", "cf_index") if row.get(k) is not None}
+    keep = {
+        k: row[k]
+        for k in ("name", "source", "difficulty", "cf_contest_id", "cf_index")
+        if row.get(k) is not None
+    }
     return Problem(str(row["description"]), answer, keep)
 
 
@@ -179,7 +196,9 @@ def _lcb_cases(value: Any, what: str) -> list[dict[str, Any]]:
             value = json.loads(value)
         except ValueError:
             try:
-                value = json.loads(_PlainUnpickler(io.BytesIO(zlib.decompress(base64.b64decode(value)))).load())
+                value = json.loads(
+                    _PlainUnpickler(io.BytesIO(zlib.decompress(base64.b64decode(value)))).load()
+                )
             except (ValueError, zlib.error, pickle.UnpicklingError, EOFError, TypeError) as exc:
                 raise RowError(f"{what} is neither JSON nor base64(zlib(pickle(JSON))): {exc}") from None
     if not isinstance(value, list):
@@ -211,8 +230,12 @@ def livecodebench(row: dict[str, Any]) -> Problem:
     answer: dict[str, Any] = {"tests": tests} if tests else {}
     if cases:
         answer.update({"fn_name": str(fn_name), "cases": cases})
-    keep = {k: row[k] for k in ("question_id", "platform", "contest_date", "difficulty") if row.get(k) is not None}
-    return Problem(str(row["question_content"]), answer, keep, starter_code=str(row.get("starter_code") or ""))
+    keep = {
+        k: row[k] for k in ("question_id", "platform", "contest_date", "difficulty") if row.get(k) is not None
+    }
+    return Problem(
+        str(row["question_content"]), answer, keep, starter_code=str(row.get("starter_code") or "")
+    )
 
 
 def humaneval(row: dict[str, Any]) -> Problem:
@@ -222,7 +245,9 @@ def humaneval(row: dict[str, Any]) -> Problem:
         "asserts": str(row["test"]),
         "assert_entry": "check",
     }
-    return Problem(str(row["prompt"]), answer, {"task_id": row.get("task_id")}, starter_code=str(row["prompt"]))
+    return Problem(
+        str(row["prompt"]), answer, {"task_id": row.get("task_id")}, starter_code=str(row["prompt"])
+    )
 
 
 def _called_function(asserts: list[str]) -> str:
@@ -232,7 +257,11 @@ def _called_function(asserts: list[str]) -> str:
         except SyntaxError:
             continue
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not hasattr(builtins, node.func.id):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and not hasattr(builtins, node.func.id)
+            ):
                 return node.func.id
     raise RowError("cannot tell which function test_list calls")
 
@@ -259,7 +288,11 @@ def bundled(row: dict[str, Any]) -> Problem:
         raise RowError("answer must be a code answer object")
     statement = str(row["statement"])
     for test in answer.get("tests", []):
-        if isinstance(test, dict) and str(test.get("stdin", "")).strip() and str(test["stdin"]).strip() in statement:
+        if (
+            isinstance(test, dict)
+            and str(test.get("stdin", "")).strip()
+            and str(test["stdin"]).strip() in statement
+        ):
             test.setdefault("public", True)
     keep = {k: row[k] for k in ("id", "title", "difficulty", "tags") if row.get(k) is not None}
     return Problem(statement, answer, keep)
@@ -285,14 +318,22 @@ FORMATS: dict[str, Format] = {
         Format("mbpp", ("test_list",), mbpp),
     )
 }
-ALIASES = {"taco": "apps", "prime": "eurus", "eurus-2-rl": "eurus", "code_contests": "codecontests", "lcb": "livecodebench"}
+ALIASES = {
+    "taco": "apps",
+    "prime": "eurus",
+    "eurus-2-rl": "eurus",
+    "code_contests": "codecontests",
+    "lcb": "livecodebench",
+}
 
 
 def resolve_format(name: str) -> Format:
     key = ALIASES.get(name.lower(), name.lower())
     if key not in FORMATS:
         names = sorted([*FORMATS, *ALIASES])
-        raise ConfigError(f"unknown code dataset format {name!r}; formats: {', '.join(names)} (or leave it out to detect)")
+        raise ConfigError(
+            f"unknown code dataset format {name!r}; formats: {', '.join(names)} (or leave it out to detect)"
+        )
     return FORMATS[key]
 
 

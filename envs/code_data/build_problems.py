@@ -12,7 +12,7 @@ Expected outputs come from running the ORACLE in a subprocess, never the referen
 checks that the oracle reproduces every hand-written example and that the reference agrees on every
 test, and writes the records sorted by id so that a rebuild is byte-identical.
 
-Usage: python envs/code_data/build_problems.py [--out PATH] [--report]
+Usage: python envs/code_data/build_problems.py [--out PATH] [--report] [--table]
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ code = compile(payload["source"], "<solution>", "exec")
 real_stdout = sys.stdout
 results = []
 for item in payload["inputs"]:
-    start = time.perf_counter()
+    start = time.process_time()
     if payload["kind"] == "stdio":
         sys.stdin = io.TextIOWrapper(io.BytesIO(item.encode()), encoding="utf-8")
         buffer = io.BytesIO()
@@ -62,7 +62,7 @@ for item in payload["inputs"]:
         exec(code, namespace)
         value = namespace[payload["fn_name"]](*json.loads(json.dumps(item)))
         out = json.dumps(value, allow_nan=False)
-    results.append({"out": out, "seconds": time.perf_counter() - start})
+    results.append({"out": out, "seconds": time.process_time() - start})
 real_stdout.write(json.dumps(results))
 """
 
@@ -221,7 +221,7 @@ def solve(problem: Problem) -> tuple[dict[str, Any], list[float]]:
 
 
 def _call_text(fn_name: str, args: list[Any]) -> str:
-    return f"{fn_name}({', '.join(json.dumps(a) for a in args)})"
+    return f"{fn_name}({', '.join(repr(a) for a in args)})"
 
 
 def render_statement(problem: Problem) -> str:
@@ -244,8 +244,19 @@ def render_statement(problem: Problem) -> str:
             ]
         else:
             assert problem.fn_name is not None
-            parts += ["```python", f">>> {_call_text(problem.fn_name, inp)}", json.dumps(out), "```", ""]
+            parts += ["```python", f">>> {_call_text(problem.fn_name, inp)}", repr(out), "```", ""]
     return "\n".join(parts).rstrip() + "\n"
+
+
+def docs_table(records: list[dict[str, Any]]) -> str:
+    """The markdown table of docs/code_problems.md (kept in sync by the tests)."""
+    rows = ["| id | difficulty | kind | tests | tags |", "|---|---|---|---|---|"]
+    for r in records:
+        answer = r["answer"]
+        kind = f"call `{answer['fn_name']}`" if "fn_name" in answer else "stdin/stdout"
+        count = len(answer.get("tests", answer.get("cases", [])))
+        rows.append(f"| `{r['id']}` | {r['difficulty']} | {kind} | {count} | {', '.join(r['tags'])} |")
+    return "\n".join(rows) + "\n"
 
 
 def load_all(src: Path = SRC) -> list[Problem]:
@@ -255,30 +266,37 @@ def load_all(src: Path = SRC) -> list[Problem]:
     return sorted((load_problem(p) for p in paths), key=lambda p: p.id)
 
 
-def build(out: Path = OUT, src: Path = SRC, workers: int = 2) -> dict[str, float]:
-    """Write the JSONL; return the slowest reference test time per problem id."""
+def build(out: Path = OUT, src: Path = SRC, workers: int = 2) -> dict[str, list[float]]:
+    """Write the JSONL; return the reference's seconds per test, by problem id."""
     problems = load_all(src)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         solved = list(pool.map(solve, problems))
     lines = [json.dumps(record, ensure_ascii=False) for record, _ in solved]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return {record["id"]: max(times) for record, times in solved}
+    return {record["id"]: times for record, times in solved}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the JSONL")
-    parser.add_argument("--report", action="store_true", help="print the slowest reference tests")
+    parser.add_argument("--report", action="store_true", help="print the slowest reference solutions")
+    parser.add_argument(
+        "--table", action="store_true", help="print the markdown table for docs/code_problems.md"
+    )
     args = parser.parse_args(argv)
     try:
-        slowest = build(args.out)
+        timings = build(args.out)
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {len(slowest)} problems to {args.out}")
+    print(f"wrote {len(timings)} problems to {args.out}")
+    if args.table:
+        records = [json.loads(line) for line in args.out.read_text(encoding="utf-8").splitlines()]
+        print(docs_table(records), end="")
     if args.report:
-        for pid, seconds in sorted(slowest.items(), key=lambda kv: -kv[1])[:10]:
-            print(f"{seconds * 1000:8.1f} ms  {pid}")
+        print("reference CPU time in one warm interpreter: slowest test, all tests  (problem)")
+        for pid, times in sorted(timings.items(), key=lambda kv: -max(kv[1]))[:10]:
+            print(f"{max(times) * 1000:8.1f} ms {sum(times) * 1000:8.1f} ms  {pid}")
     return 0
 
 

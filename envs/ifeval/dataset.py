@@ -39,11 +39,15 @@ class IFEvalDatasetEnv(Env):
         assert isinstance(cfg, IFEvalDataConfig)
         files = [cfg.data_files] if isinstance(cfg.data_files, str) else list(cfg.data_files)
         if not files:
-            raise ConfigError(f"envs.make({env_name!r}): data_files is empty; pass one or more IFEval-format files")
+            raise ConfigError(
+                f"envs.make({env_name!r}): data_files is empty; pass one or more IFEval-format files"
+            )
         self.paths = [Path(f).expanduser() for f in files]
         for path in self.paths:
             if not path.is_file():
-                raise ConfigError(f"data file {str(path)!r} does not exist (pass local IFEval-format JSONL, JSON or parquet)")
+                raise ConfigError(
+                    f"data file {str(path)!r} does not exist (pass local IFEval-format JSONL, JSON or parquet)"
+                )
         self.config = cfg
         self.skipped = 0
 
@@ -57,8 +61,14 @@ class IFEvalDatasetEnv(Env):
 
     def _row_task(self, path: Path, line: int, row: Any) -> Task | None:
         where = f"{path.name}, row {line}"
-        if not isinstance(row, dict) or not isinstance(row.get("prompt"), str) or "instruction_id_list" not in row:
-            raise ConfigError(f"{where}: an IFEval row needs 'prompt' and 'instruction_id_list' (and 'kwargs')")
+        if (
+            not isinstance(row, dict)
+            or not isinstance(row.get("prompt"), str)
+            or "instruction_id_list" not in row
+        ):
+            raise ConfigError(
+                f"{where}: an IFEval row needs 'prompt' and 'instruction_id_list' (and 'kwargs')"
+            )
         ids = row["instruction_id_list"]
         kwargs = row.get("kwargs")
         if isinstance(kwargs, str):

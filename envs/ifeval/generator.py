@@ -31,7 +31,9 @@ class IFEvalConfig(BaseModel):
 
     min_constraints: int = Field(1, ge=1, le=5)
     max_constraints: int = Field(3, ge=1, le=5)
-    constraint_set: Literal["all", "ifeval", "extra"] = "all"  # IFEval's ids, the IFBench-style extras, or both
+    constraint_set: Literal["all", "ifeval", "extra"] = (
+        "all"  # IFEval's ids, the IFBench-style extras, or both
+    )
     include: list[str] | None = None  # only these instruction ids
     exclude: list[str] = Field(default_factory=list)
     mode: Literal["fraction", "all"] = "fraction"
@@ -40,7 +42,9 @@ class IFEvalConfig(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> IFEvalConfig:
         if self.min_constraints > self.max_constraints:
-            raise ValueError(f"min_constraints ({self.min_constraints}) > max_constraints ({self.max_constraints})")
+            raise ValueError(
+                f"min_constraints ({self.min_constraints}) > max_constraints ({self.max_constraints})"
+            )
         return self
 
 
@@ -60,7 +64,9 @@ class IFEvalEnv(Env):
 
     @classmethod
     def config_fields(cls, **kwargs: Any) -> dict[str, Any]:
-        return {name: f.get_default(call_default_factory=True) for name, f in IFEvalConfig.model_fields.items()}
+        return {
+            name: f.get_default(call_default_factory=True) for name, f in IFEvalConfig.model_fields.items()
+        }
 
     def task_at(self, seed: int) -> Task:
         rng = random.Random(seed)
@@ -80,8 +86,12 @@ class IFEvalEnv(Env):
             prompt=[{"role": "user", "content": prompt_text}],
             verifier="ifeval",
             answer=answer,
-            metadata={"seed": seed, "source": "prorl-gym ifeval", "base_prompt": index,
-                      "constraints": [i["id"] for i in instructions]},
+            metadata={
+                "seed": seed,
+                "source": "prorl-gym ifeval",
+                "base_prompt": index,
+                "constraints": [i["id"] for i in instructions],
+            },
         )
 
 
@@ -102,11 +112,15 @@ def _pool(cfg: IFEvalConfig, env_name: str) -> list[str]:
         ids = [i for i in ids if i in cfg.include]
     ids = [i for i in ids if i not in cfg.exclude]
     if not ids:
-        raise ConfigError(f"envs.make({env_name!r}): include/exclude/constraint_set leave no instruction to draw")
+        raise ConfigError(
+            f"envs.make({env_name!r}): include/exclude/constraint_set leave no instruction to draw"
+        )
     return ids
 
 
-def draw_constraints(rng: random.Random, pool: list[str], base: str, cfg: IFEvalConfig) -> list[tuple[str, Kwargs]]:
+def draw_constraints(
+    rng: random.Random, pool: list[str], base: str, cfg: IFEvalConfig
+) -> list[tuple[str, Kwargs]]:
     """1-3 (by default) mutually compatible constraints with drawn kwargs; fewer if the pool runs dry."""
     want = rng.randint(cfg.min_constraints, cfg.max_constraints)
     chosen: list[tuple[str, Kwargs]] = []
@@ -130,7 +144,7 @@ def assemble(base: str, chosen: list[tuple[str, Kwargs]]) -> tuple[str, list[dic
     would break another constraint's upper bound)."""
     rest = [(i, k) for i, k in chosen if i != REPEAT]
     text = join_sentences([base, *(TEMPLATES[i].render(k) for i, k in rest)])
-    instructions = [{"id": i, "kwargs": dict(k)} for i, k in rest]
+    instructions: list[dict[str, Any]] = [{"id": i, "kwargs": dict(k)} for i, k in rest]
     if len(rest) < len(chosen):
         if not _repeat_fits(text, rest):
             return text, None
@@ -151,19 +165,32 @@ def join_sentences(parts: list[str]) -> str:
 
 def _repeat_fits(request: str, rest: list[tuple[str, Kwargs]]) -> bool:
     """The answer starts with `request`, so its counts must leave room under every upper bound."""
-    words = count_words(request)
+    lowered, words = request.lower(), count_words(request) + 40  # 40 words for the answer itself
+    capitals = sum(w.isupper() for w in word_tokens(request))
     for iid, kw in rest:
-        if iid == "length_constraints:number_words" and kw["relation"] == "less than" and words + 40 >= kw["num_words"]:
+        over = (
+            (
+                iid == "length_constraints:number_words"
+                and kw["relation"] == "less than"
+                and words >= kw["num_words"]
+            )
+            or (iid == "count:word_count_range" and words > kw["max_words"])
+            or (
+                iid == "keywords:frequency"
+                and kw["relation"] == "less than"
+                and lowered.count(kw["keyword"]) >= kw["frequency"]
+            )
+            or (
+                iid == "keywords:letter_frequency"
+                and kw["let_relation"] == "less than"
+                and lowered.count(kw["letter"]) >= kw["let_frequency"]
+            )
+            or (
+                iid == "change_case:capital_word_frequency"
+                and kw["capital_relation"] == "less than"
+                and capitals >= kw["capital_frequency"]
+            )
+        )
+        if over:
             return False
-        if iid == "count:word_count_range" and words + 40 > kw["max_words"]:
-            return False
-        if iid == "keywords:frequency" and kw["relation"] == "less than":
-            if request.lower().count(kw["keyword"]) >= kw["frequency"]:
-                return False
-        if iid == "keywords:letter_frequency" and kw["let_relation"] == "less than":
-            if request.lower().count(kw["letter"]) >= kw["let_frequency"]:
-                return False
-        if iid == "change_case:capital_word_frequency" and kw["capital_relation"] == "less than":
-            if sum(w.isupper() for w in word_tokens(request)) >= kw["capital_frequency"]:
-                return False
     return True

@@ -1,7 +1,7 @@
 """STEM QA envs: generated physics/chemistry/biology problems, or GPQA / SCP-116K / MCQ files."""
 
 from envs.registry import register
-from envs.stem.env import FORMATS, TOPICS, StemConfig, StemDatasetEnv, StemEnv, make_stem
+from envs.stem.env import TOPICS, StemConfig, StemDatasetEnv, StemEnv, make_stem
 
 register(
     "stem",
@@ -31,4 +31,4 @@ register(
     kind="numeric",
 )
 
-__all__ = ["FORMATS", "TOPICS", "StemConfig", "StemDatasetEnv", "StemEnv", "make_stem"]
+__all__ = ["TOPICS", "StemConfig", "StemDatasetEnv", "StemEnv", "make_stem"]

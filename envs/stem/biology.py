@@ -53,7 +53,8 @@ def cross_probability(rng: random.Random, d: int) -> Problem:
             break
     if phenotype:
         target = " and ".join(
-            f"the {'dominant' if w[0].isupper() else 'recessive'} phenotype for gene {w[0].upper()}" for w in want_full
+            f"the {'dominant' if w[0].isupper() else 'recessive'} phenotype for gene {w[0].upper()}"
+            for w in want_full
         )
     else:
         target = "the genotype " + "".join(want_full)
@@ -65,11 +66,22 @@ def cross_probability(rng: random.Random, d: int) -> Problem:
     if n_genes > 1:
         first = _prob(p1[:1], p2[:1], want_full[:1], phenotype)
         slips.append(Mistake(float(first), "considered only the first gene"))
-        slips.append(Mistake(float(sum(_prob([a], [b], [w], phenotype) for a, b, w in zip(p1, p2, want_full, strict=True)) / n_genes), "averaged the genes instead of multiplying"))
+        slips.append(
+            Mistake(
+                float(
+                    sum(_prob([a], [b], [w], phenotype) for a, b, w in zip(p1, p2, want_full, strict=True))
+                    / n_genes
+                ),
+                "averaged the genes instead of multiplying",
+            )
+        )
     other = _prob(p1, p2, want_full, not phenotype)
     if other not in (p, 0):
         slips.append(Mistake(float(other), "confused genotype and phenotype"))
-    slips += [Mistake(float(p) * 2, "counted each heterozygote twice"), Mistake(float(p) / 2, "halved the probability")]
+    slips += [
+        Mistake(float(p) * 2, "counted each heterozygote twice"),
+        Mistake(float(p) / 2, "halved the probability"),
+    ]
     return Problem("biology", "genetics", q, float(p), "", tuple(slips), abs_tol=0.002)
 
 

@@ -28,7 +28,9 @@ FORMULA_MASS = {
 }  # fmt: skip
 
 
-def _p(topic: str, question: str, value: float, unit: str, mistakes: list[Mistake], abs_tol: float = 0.0) -> Problem:
+def _p(
+    topic: str, question: str, value: float, unit: str, mistakes: list[Mistake], abs_tol: float = 0.0
+) -> Problem:
     return Problem("chemistry", topic, question, value, unit, tuple(mistakes), abs_tol)
 
 

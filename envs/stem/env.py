@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import random
+import string
 from collections.abc import Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from envs.core import ConfigError, Env, derive_seed, validate_config
+from envs.core import ConfigError, Env, validate_config
 from envs.stem import biology, chemistry, physics
-from envs.stem.loaders import FORMATS, detect_format, gpqa_row, mcq_row, quantity_answer, read_rows, scp_row
+from envs.stem.loaders import detect_format, gpqa_row, mcq_row, quantity_answer, read_rows, scp_row
 from envs.stem.options import build_options, show
 from envs.stem.problems import Problem, Template
 from verifiers import Task
 
 Kind = Literal["mixed", "mcq", "numeric"]
-AREAS = ("physics", "chemistry", "biology")
+Area = Literal["physics", "chemistry", "biology"]
+AREAS: tuple[Area, ...] = ("physics", "chemistry", "biology")
 TEMPLATES: list[Template] = [*physics.TEMPLATES, *chemistry.TEMPLATES, *biology.TEMPLATES]
 TOPICS = sorted({t.topic for t in TEMPLATES})
-OPTION_LETTERS = "ABCDEFGH"
+OPTION_LETTERS = string.ascii_uppercase
 
 MCQ_PROMPT = (
     "{question}\n\n{options}\n\nThink step by step, then give the letter of the correct option as your final "
@@ -38,11 +40,15 @@ class StemConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    difficulty: int = Field(2, ge=1, le=5, description="1 = one step with SI givens; 5 = conversions, more genes")
-    areas: list[Literal["physics", "chemistry", "biology"]] = Field(default_factory=lambda: list(AREAS))
+    difficulty: int = Field(
+        2, ge=1, le=5, description="1 = one step with SI givens; 5 = conversions, more genes"
+    )
+    areas: list[Area] = Field(default_factory=lambda: list(AREAS))
     topics: list[str] | None = None
     num_options: int = Field(4, ge=2, le=8)
-    mcq_fraction: float = Field(0.5, ge=0.0, le=1.0, description="share of multiple-choice tasks (env `stem` only)")
+    mcq_fraction: float = Field(
+        0.5, ge=0.0, le=1.0, description="share of multiple-choice tasks (env `stem` only)"
+    )
     rel_tol: float = Field(0.01, gt=0.0, le=0.5)
     missing_unit: Literal["assume", "reject"] = "assume"
     data_files: str | list[str] | None = None
@@ -86,7 +92,7 @@ def _config(name: str, kind: Kind, config: dict[str, Any]) -> StemConfig:
 
 
 def _mcq_task(env: str, question: str, options: list[str], letter: str, metadata: dict[str, Any]) -> Task:
-    listing = "\n".join(f"{OPTION_LETTERS[i] if i < 8 else chr(65 + i)}) {o}" for i, o in enumerate(options))
+    listing = "\n".join(f"{OPTION_LETTERS[i]}) {o}" for i, o in enumerate(options))
     prompt = [{"role": "user", "content": MCQ_PROMPT.format(question=question, options=listing)}]
     return Task(env=env, domain="stem", prompt=prompt, verifier="mcq", answer={"letter": letter, "options": options},
                 metadata=metadata)  # fmt: skip
@@ -110,7 +116,9 @@ class StemEnv(Env):
         self.templates = [
             t
             for t in TEMPLATES
-            if t.area in cfg.areas and (cfg.topics is None or t.topic in cfg.topics) and t.min_difficulty <= cfg.difficulty
+            if t.area in cfg.areas
+            and (cfg.topics is None or t.topic in cfg.topics)
+            and t.min_difficulty <= cfg.difficulty
         ]
         if not self.templates:
             raise ConfigError(
@@ -135,8 +143,12 @@ class StemEnv(Env):
         }
         if as_mcq:
             options, correct = build_options(problem, self.cfg.num_options, rng)
-            metadata["distractors"] = {OPTION_LETTERS[i]: o.why for i, o in enumerate(options) if o.why is not None}
-            return _mcq_task(self.name, problem.question, [o.text for o in options], OPTION_LETTERS[correct], metadata)
+            metadata["distractors"] = {
+                OPTION_LETTERS[i]: o.why for i, o in enumerate(options) if o.why is not None
+            }
+            return _mcq_task(
+                self.name, problem.question, [o.text for o in options], OPTION_LETTERS[correct], metadata
+            )
         answer: dict[str, Any] = {
             "value": float(f"{problem.value:.6g}"),
             "unit": problem.unit or None,
@@ -145,7 +157,9 @@ class StemEnv(Env):
         }
         if problem.abs_tol:
             answer["abs_tol"] = problem.abs_tol
-        wrong = [m for m in problem.mistakes if _differs(m.value, problem.value, self.cfg.rel_tol, problem.abs_tol)]
+        wrong = [
+            m for m in problem.mistakes if _differs(m.value, problem.value, self.cfg.rel_tol, problem.abs_tol)
+        ]
         metadata["mistakes"] = [{"answer": show(m.value, problem.unit, 4), "why": m.why} for m in wrong]
         return _numeric_task(self.name, problem.question, answer, metadata)
 
@@ -175,7 +189,7 @@ class StemDatasetEnv(Env):
 
     def tasks(self) -> Iterator[Task]:
         assert self.cfg.data_files is not None
-        fmt = self.cfg.format
+        fmt: str | None = self.cfg.format
         self.skipped = {}
         for index, (where, row) in enumerate(read_rows(self.cfg.data_files)):
             if fmt is None:
@@ -187,9 +201,13 @@ class StemDatasetEnv(Env):
 
     def _check_kind(self, fmt: str) -> None:
         if self.kind == "mcq" and fmt == "scp":
-            raise ConfigError(f"env {self.name!r} is multiple choice; SCP-116K data belongs in 'stem' or 'stem_numeric'")
+            raise ConfigError(
+                f"env {self.name!r} is multiple choice; SCP-116K data belongs in 'stem' or 'stem_numeric'"
+            )
         if self.kind == "numeric" and fmt != "scp":
-            raise ConfigError(f"env {self.name!r} scores numbers; {fmt} data is multiple choice, use 'stem' or 'stem_mcq'")
+            raise ConfigError(
+                f"env {self.name!r} scores numbers; {fmt} data is multiple choice, use 'stem' or 'stem_mcq'"
+            )
 
     def _skip(self, why: str) -> None:
         self.skipped[why] = self.skipped.get(why, 0) + 1

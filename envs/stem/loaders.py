@@ -17,10 +17,14 @@ from typing import Any
 
 from envs.core import ConfigError, derive_seed
 from verifiers.extract import last_boxed
-from verifiers.units import UnitError, leading_unit, normalize, numbers
 
-FORMATS = ("gpqa", "scp", "mcq")
-GPQA_COLUMNS = ("Question", "Correct Answer", "Incorrect Answer 1", "Incorrect Answer 2", "Incorrect Answer 3")
+GPQA_COLUMNS = (
+    "Question",
+    "Correct Answer",
+    "Incorrect Answer 1",
+    "Incorrect Answer 2",
+    "Incorrect Answer 3",
+)
 QUESTION_KEYS = ("question", "problem", "prompt", "stem")
 OPTION_KEYS = ("options", "choices")
 ANSWER_KEYS = ("answer", "answerKey", "answer_key", "label", "answer_index", "correct", "target")
@@ -43,7 +47,11 @@ def read_rows(data_files: str | list[str]) -> Iterator[tuple[str, dict[str, Any]
         if not path.is_file():
             raise ConfigError(f"data file {name!r} does not exist")
         suffixes = [s.lower() for s in path.suffixes]
-        kind = suffixes[-2] if suffixes and suffixes[-1] == ".gz" and len(suffixes) > 1 else (suffixes or [""])[-1]
+        kind = (
+            suffixes[-2]
+            if suffixes and suffixes[-1] == ".gz" and len(suffixes) > 1
+            else (suffixes or [""])[-1]
+        )
         if kind == ".parquet":
             import pyarrow.parquet as pq
 
@@ -64,13 +72,16 @@ def read_rows(data_files: str | list[str]) -> Iterator[tuple[str, dict[str, Any]
                 data = json.loads(_open_text(path))
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
-            rows = data.get("data", data.get("rows")) if isinstance(data, dict) else data
-            if not isinstance(rows, list):
+            found = data.get("data", data.get("rows")) if isinstance(data, dict) else data
+            if not isinstance(found, list):
                 raise ConfigError(f"{name}: expected a JSON list of rows (or {{'data': [...]}})")
+            rows = found
         elif kind == ".csv":
             rows = list(csv.DictReader(io.StringIO(_open_text(path))))
         else:
-            raise ConfigError(f"{name}: unsupported file type; use .jsonl, .json, .csv or .parquet (optionally .gz)")
+            raise ConfigError(
+                f"{name}: unsupported file type; use .jsonl, .json, .csv or .parquet (optionally .gz)"
+            )
         for i, row in enumerate(rows, 1):
             if not isinstance(row, dict):
                 raise ConfigError(f"{name}:{i}: each row must be an object, got {type(row).__name__}")
@@ -100,7 +111,9 @@ def _need(row: dict[str, Any], keys: tuple[str, ...], where: str, fmt: str) -> A
     raise ConfigError(f"{where}: {fmt} row needs a column {' or '.join(keys)}; it has {sorted(row)}")
 
 
-def gpqa_row(row: dict[str, Any], where: str, index: int, seed: int) -> tuple[str, list[str], str, dict[str, Any]]:
+def gpqa_row(
+    row: dict[str, Any], where: str, index: int, seed: int
+) -> tuple[str, list[str], str, dict[str, Any]]:
     """(question, options shuffled by seed, correct letter, metadata) from a GPQA row."""
     missing = [c for c in GPQA_COLUMNS if not str(row.get(c) or "").strip()]
     if missing:
@@ -156,6 +169,8 @@ def _answer_letter(answer: Any, options: list[str], labels: list[str] | None) ->
 
 def quantity_answer(text: str) -> dict[str, Any] | None:
     """`{"value", "unit"}` when `text` is exactly one number with an optional unit; None otherwise."""
+    from verifiers.units import UnitError, leading_unit, normalize, numbers  # pint loads only when needed
+
     s = normalize(text[:400]).strip().rstrip(".")
     cut = s.rfind("=")
     s = s[cut + 1 :].strip() if cut >= 0 else s

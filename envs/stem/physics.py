@@ -11,7 +11,9 @@ G = 9.81
 C_WATER = 4186.0  # J/(kg K)
 
 
-def _p(topic: str, question: str, value: float, unit: str, mistakes: list[Mistake], abs_tol: float = 0.0) -> Problem:
+def _p(
+    topic: str, question: str, value: float, unit: str, mistakes: list[Mistake], abs_tol: float = 0.0
+) -> Problem:
     return Problem("physics", topic, question, value, unit, tuple(mistakes), abs_tol)
 
 

@@ -66,8 +66,3 @@ def given(rng: random.Random, lo: float, hi: float, difficulty: int) -> float:
     """A given quantity in [lo, hi]: whole numbers at difficulty 1, more significant figures above."""
     x = rng.uniform(lo, hi)
     return float(round(x)) if difficulty <= 1 and hi - lo >= 4 else round_sig(x, 2 if difficulty <= 2 else 3)
-
-
-def pick(rng: random.Random, items: list, difficulty: int, hard_from: int = 3):  # type: ignore[no-untyped-def]
-    """The first item below `hard_from`, any item from then on (e.g. SI vs a unit needing conversion)."""
-    return items[0] if difficulty < hard_from else rng.choice(items)

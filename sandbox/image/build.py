@@ -20,8 +20,20 @@ IMAGE_VERSION = "0.1.0"  # bump when the image contents change
 PACKAGES = ("python3", "g++")
 DEFAULT_SUITE = "bookworm"
 DEFAULT_MIRROR = "http://deb.debian.org/debian"
-_PRUNE = ("usr/share/doc", "usr/share/man", "usr/share/info", "usr/share/locale", "var/cache/apt", "var/lib/apt/lists")
-_CHANGES = ['USER 65534:65534', 'WORKDIR /work', 'ENV PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8', 'CMD ["python3"]']
+_PRUNE = (
+    "usr/share/doc",
+    "usr/share/man",
+    "usr/share/info",
+    "usr/share/locale",
+    "var/cache/apt",
+    "var/lib/apt/lists",
+)
+_CHANGES = [
+    "USER 65534:65534",
+    "WORKDIR /work",
+    "ENV PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8",
+    'CMD ["python3"]',
+]
 
 Log = Callable[[str], None]
 
@@ -41,7 +53,11 @@ def image_present(client: Any, tag: str | None = None) -> bool:
 
 
 def build_image(
-    tag: str | None = None, method: str = "auto", force: bool = False, mirror: str | None = None, log: Log = print
+    tag: str | None = None,
+    method: str = "auto",
+    force: bool = False,
+    mirror: str | None = None,
+    log: Log = print,
 ) -> str:
     """Build (or keep) the image; returns its tag. method: auto | dockerfile | debootstrap."""
     import docker
@@ -64,7 +80,9 @@ def build_image(
         except Exception as exc:
             if method == "dockerfile":
                 raise SandboxError(f"docker build failed: {exc}") from exc
-            log(f"docker build not possible ({str(exc).splitlines()[0][:200]}); building offline with debootstrap")
+            log(
+                f"docker build not possible ({str(exc).splitlines()[0][:200]}); building offline with debootstrap"
+            )
     _build_debootstrap(client, tag, mirror or apt_mirror(), log)
     return _check(client, tag, log)
 
@@ -82,7 +100,14 @@ def _build_debootstrap(client: Any, tag: str, mirror: str, log: Log) -> None:
     suite = _suite()
     with tempfile.TemporaryDirectory(prefix="prorl-sandbox-rootfs-", dir="/var/tmp") as tmp:
         rootfs = os.path.join(tmp, "rootfs")
-        command = ["debootstrap", "--variant=minbase", f"--include={','.join(PACKAGES)}", suite, rootfs, mirror]
+        command = [
+            "debootstrap",
+            "--variant=minbase",
+            f"--include={','.join(PACKAGES)}",
+            suite,
+            rootfs,
+            mirror,
+        ]
         log("running " + " ".join(command) + " (about a minute)")
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:
@@ -95,7 +120,9 @@ def _build_debootstrap(client: Any, tag: str, mirror: str, log: Log) -> None:
         assert tar.stdout is not None
         repository, _, version = tag.rpartition(":")
         try:
-            client.api.import_image_from_stream(tar.stdout, repository=repository, tag=version, changes=_CHANGES)
+            client.api.import_image_from_stream(
+                tar.stdout, repository=repository, tag=version, changes=_CHANGES
+            )
         finally:
             tar.stdout.close()
             if tar.wait() != 0:
@@ -106,7 +133,12 @@ def _check(client: Any, tag: str, log: Log) -> str:
     """The image must run python3 and g++; a broken image is an error now, not at the first program."""
     script = "python3 -S -c 'print(6*7)' && printf 'int main(){return 0;}' | g++ -x c++ -o /tmp/a - && /tmp/a && echo ok"
     out = client.containers.run(
-        tag, ["sh", "-c", script], remove=True, network_mode="none", user="65534:65534", tmpfs={"/tmp": "exec"}
+        tag,
+        ["sh", "-c", script],
+        remove=True,
+        network_mode="none",
+        user="65534:65534",
+        tmpfs={"/tmp": "exec"},
     )
     if out.decode().split() != ["42", "ok"]:
         raise SandboxError(f"image {tag} failed its check: {out!r}")
@@ -114,9 +146,10 @@ def _check(client: Any, tag: str, log: Log) -> str:
     return str(tag)
 
 
-def apt_mirror() -> str:
+def apt_mirror(candidates: list[Path] | None = None) -> str:
     """The Debian mirror this machine's apt uses (deb822 or one-line sources), else deb.debian.org."""
-    candidates = [Path("/etc/apt/sources.list"), *sorted(Path("/etc/apt/sources.list.d").glob("*"))]
+    if candidates is None:
+        candidates = [Path("/etc/apt/sources.list"), *sorted(Path("/etc/apt/sources.list.d").glob("*"))]
     for path in candidates:
         if not path.is_file() or not path.name.endswith((".list", ".sources")):
             continue

@@ -39,7 +39,9 @@ __all__ = ["CodeAnswer", "extract_program", "parse_answer", "verify_code"]
 _OPTIONS = {"backend", "mode"}
 
 
-@register_verifier("code", timeout_s=60.0, description="run the program's last code block against hidden tests")
+@register_verifier(
+    "code", timeout_s=60.0, description="run the program's last code block against hidden tests"
+)
 def verify_code(text: str, answer: Any, **options: Any) -> Verdict:
     """Fraction (or all) of the tests passed by the last ```python / ```cpp block of `text`.
 
@@ -48,7 +50,9 @@ def verify_code(text: str, answer: Any, **options: Any) -> Verdict:
     """
     unknown = sorted(set(options) - _OPTIONS)
     if unknown:
-        return Verdict.fail(Status.ERROR, f"unknown code verifier option(s) {unknown}; valid: {sorted(_OPTIONS)}")
+        return Verdict.fail(
+            Status.ERROR, f"unknown code verifier option(s) {unknown}; valid: {sorted(_OPTIONS)}"
+        )
     try:
         spec = parse_answer(answer)
         if options.get("mode") is not None:
@@ -73,13 +77,18 @@ def verify_code(text: str, answer: Any, **options: Any) -> Verdict:
         file_size_mb=64,
     )
     try:
-        run = sandbox_run(harness_source(), stdin=json.dumps(request), limits=limits, backend=backend)
+        for _attempt in range(2):  # one retry when the sandbox itself failed (a recycled container)
+            run = sandbox_run(harness_source(), stdin=json.dumps(request), limits=limits, backend=backend)
+            if not getattr(run, "sandbox_error", False):
+                break
     except SandboxError as exc:
         return Verdict.fail(Status.SANDBOX_ERROR, f"sandbox unavailable: {exc}", extracted=extraction.code)
     compiled, frames, done = read_frames(run.stdout, nonce)
     if compiled is None:
         reason = run.reason or run.stderr[-500:] or "the test harness produced no output"
-        return Verdict.fail(Status.SANDBOX_ERROR, f"test harness failed ({run.status}): {reason}", extracted=extraction.code)
+        return Verdict.fail(
+            Status.SANDBOX_ERROR, f"test harness failed ({run.status}): {reason}", extracted=extraction.code
+        )
     if not compiled.get("ok"):
         if compiled.get("infra"):
             return Verdict.fail(Status.SANDBOX_ERROR, str(compiled.get("message")), extracted=extraction.code)
@@ -94,7 +103,9 @@ def verify_code(text: str, answer: Any, **options: Any) -> Verdict:
     return _verdict(spec, results, extraction.code, run.backend, run.status is RunStatus.OK and done)
 
 
-def _judge_all(spec: CodeAnswer, planned: list[Planned], frames: dict[int, dict[str, Any]], backend: str) -> list[TestResult]:
+def _judge_all(
+    spec: CodeAnswer, planned: list[Planned], frames: dict[int, dict[str, Any]], backend: str
+) -> list[TestResult]:
     results: list[TestResult] = []
     execution = -1
     residual_done = False
@@ -122,12 +133,18 @@ def _judge_all(spec: CodeAnswer, planned: list[Planned], frames: dict[int, dict[
 
 
 def _apply_checker(
-    spec: CodeAnswer, planned: list[Planned], frames: dict[int, dict[str, Any]], results: list[TestResult], backend: str
+    spec: CodeAnswer,
+    planned: list[Planned],
+    frames: dict[int, dict[str, Any]],
+    results: list[TestResult],
+    backend: str,
 ) -> None:
     """Re-judge io tests that ran cleanly with the problem's checker (a second, trusted sandbox run).
 
     io tests come first in the plan, so their plan index is also their execution and result index."""
-    todo = [i for i, item in enumerate(planned) if item.kind == "io" and frames.get(i, {}).get("status") == "ok"]
+    todo = [
+        i for i, item in enumerate(planned) if item.kind == "io" and frames.get(i, {}).get("status") == "ok"
+    ]
     if not todo:
         return
     cases = []
@@ -135,10 +152,16 @@ def _apply_checker(
         test = planned[i].io
         assert test is not None
         cases.append({"input": test.stdin, "output": frames[i].get("stdout", ""), "answer": test.stdout})
-    request = {"checker": spec.checker, "cases": cases, "time_limit_s": max(2.0, spec.time_limit_s)}
-    limits = Limits(wall_s=min(MAX_WALL_S / 2, 2.0 + len(cases) * request["time_limit_s"]), memory_mb=2048)
+    per_case = max(2.0, spec.time_limit_s)
+    request = {"checker": spec.checker, "cases": cases, "time_limit_s": per_case}
+    limits = Limits(wall_s=min(MAX_WALL_S / 2, 2.0 + len(cases) * per_case), memory_mb=2048)
     try:
-        run = sandbox_run(CHECKER_PATH.read_text(encoding="utf-8"), stdin=json.dumps(request), limits=limits, backend=backend)
+        run = sandbox_run(
+            CHECKER_PATH.read_text(encoding="utf-8"),
+            stdin=json.dumps(request),
+            limits=limits,
+            backend=backend,
+        )
         lines = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
     except (SandboxError, ValueError) as exc:
         lines = []
@@ -159,10 +182,22 @@ def _apply_checker(
 def _verdict(spec: CodeAnswer, results: list[TestResult], code: str, backend: str, complete: bool) -> Verdict:
     passed = sum(r.passed for r in results)
     total = len(results)
-    tests = [{"i": i, "kind": r.kind, "passed": r.passed, "status": r.status, **r.detail} for i, r in enumerate(results)]
-    details = {"passed": passed, "total": total, "mode": spec.mode, "backend": backend, "complete": complete, "tests": tests}
+    tests = [
+        {"i": i, "kind": r.kind, "passed": r.passed, "status": r.status, **r.detail}
+        for i, r in enumerate(results)
+    ]
+    details = {
+        "passed": passed,
+        "total": total,
+        "mode": spec.mode,
+        "backend": backend,
+        "complete": complete,
+        "tests": tests,
+    }
     if any(r.status == "checker_error" for r in results):
-        return Verdict.fail(Status.SANDBOX_ERROR, "the checker could not judge every test", extracted=code, details=details)
+        return Verdict.fail(
+            Status.SANDBOX_ERROR, "the checker could not judge every test", extracted=code, details=details
+        )
     reward = passed / total if total else 0.0
     if spec.mode == "all":
         reward = 1.0 if passed == total else 0.0

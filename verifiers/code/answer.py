@@ -59,7 +59,9 @@ class CodeAnswer(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> CodeAnswer:
         if not (self.tests or self.cases or self.asserts):
-            raise ValueError("a code answer needs 'tests' (stdin/stdout), 'cases' (with fn_name) or 'asserts'")
+            raise ValueError(
+                "a code answer needs 'tests' (stdin/stdout), 'cases' (with fn_name) or 'asserts'"
+            )
         if (self.cases or self.asserts) and not self.fn_name:
             raise ValueError("'cases' and 'asserts' need 'fn_name', the function they call")
         if self.language == "cpp" and (self.cases or self.asserts):

@@ -29,7 +29,16 @@ _OPS: dict[type, str] = {
     ast.In: "in",
     ast.NotIn: "not in",
 }
-_SWAPPED = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<=", "is": "is", "is not": "is not"}
+_SWAPPED = {
+    "==": "==",
+    "!=": "!=",
+    "<": ">",
+    "<=": ">=",
+    ">": "<",
+    ">=": "<=",
+    "is": "is",
+    "is not": "is not",
+}
 
 
 class AssertConversionError(ValueError):
@@ -79,8 +88,8 @@ def _arg(value: Any) -> tuple[bool, Any]:
     if isinstance(value, dict):
         if not all(isinstance(k, str) for k in value):
             return False, None
-        items = {k: _arg(v) for k, v in value.items()}
-        return all(ok for ok, _ in items.values()), {k: v for k, (_, v) in items.items()}
+        pairs = {k: _arg(v) for k, v in value.items()}
+        return all(ok for ok, _ in pairs.values()), {k: v for k, (_, v) in pairs.items()}
     if value is None or isinstance(value, bool | int | float | str):
         return True, value
     return False, None
@@ -147,12 +156,19 @@ def convert_assert(node: ast.Assert, callees: set[str]) -> dict[str, Any] | None
                     return {**case, "expected": expected}
         if op in ("<", "<=") and isinstance(left, ast.Call) and isinstance(left.func, ast.Name):
             tol = _number_literal(right)
-            inner = left.args[0] if left.func.id == "abs" and len(left.args) == 1 and not left.keywords else None
+            inner = (
+                left.args[0] if left.func.id == "abs" and len(left.args) == 1 and not left.keywords else None
+            )
             if tol is not None and isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.Sub):
                 for call, other in ((inner.left, inner.right), (inner.right, inner.left)):
                     case = _call_case(call, callees)
                     ok, expected = _literal(other)
-                    if case is not None and ok and isinstance(expected, int | float) and not isinstance(expected, bool):
+                    if (
+                        case is not None
+                        and ok
+                        and isinstance(expected, int | float)
+                        and not isinstance(expected, bool)
+                    ):
                         return {**case, "expected": expected, "abs_tol": tol}
     if (
         isinstance(test, ast.Call)
@@ -171,7 +187,12 @@ def convert_assert(node: ast.Assert, callees: set[str]) -> dict[str, Any] | None
         for call, other in ((test.args[0], test.args[1]), (test.args[1], test.args[0])):
             case = _call_case(call, callees)
             ok, expected = _literal(other)
-            if case is not None and ok and isinstance(expected, int | float) and not isinstance(expected, bool):
+            if (
+                case is not None
+                and ok
+                and isinstance(expected, int | float)
+                and not isinstance(expected, bool)
+            ):
                 return {**case, "expected": expected, **tolerances}
     return None
 
@@ -204,7 +225,10 @@ class _Probe(ast.NodeTransformer):
                 check["literal"] = value
                 right = None
         self.checks[node_id] = check
-        lam = [ast.Lambda(args=_no_args(), body=left), ast.Lambda(args=_no_args(), body=right) if right else ast.Constant(None)]
+        lam = [
+            ast.Lambda(args=_no_args(), body=left),
+            ast.Lambda(args=_no_args(), body=right) if right else ast.Constant(None),
+        ]
         call = ast.Call(
             func=ast.Attribute(value=ast.Name("__probe__", ast.Load()), attr="cmp", ctx=ast.Load()),
             args=[ast.Constant(self.statement), ast.Constant(node_id), *lam],
@@ -214,7 +238,9 @@ class _Probe(ast.NodeTransformer):
 
 
 def _no_args() -> ast.arguments:
-    return ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
+    return ast.arguments(
+        posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[]
+    )
 
 
 def _guard(statement: int, body: ast.stmt) -> ast.stmt:
@@ -276,9 +302,13 @@ def convert_tests(test_code: str, fn_name: str, entry: str | None = None) -> Con
             kept.append(stmt)
     if not counted:
         return Converted(cases, None)
-    if holder is not None:
+    if holder is not None and entry is not None:
         holder.body = kept or [ast.Pass()]
-        body = [*preamble, holder, ast.Expr(ast.Call(ast.Name(entry, ast.Load()), [ast.Name("candidate", ast.Load())], []))]
+        body = [
+            *preamble,
+            holder,
+            ast.Expr(ast.Call(ast.Name(entry, ast.Load()), [ast.Name("candidate", ast.Load())], [])),
+        ]
     else:
         body = kept
     module = ast.fix_missing_locations(ast.Module(body=body, type_ignores=[]))

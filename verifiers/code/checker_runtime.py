@@ -26,7 +26,11 @@ def main() -> None:
                 capture_output=True,
                 timeout=float(request["time_limit_s"]),
             )
-            verdict = {"i": index, "accepted": done.returncode == 0, "message": done.stdout.decode(errors="replace")[-300:]}
+            verdict = {
+                "i": index,
+                "accepted": done.returncode == 0,
+                "message": done.stdout.decode(errors="replace")[-300:],
+            }
         except subprocess.TimeoutExpired:
             verdict = {"i": index, "accepted": False, "message": "checker timed out", "infra": True}
         sys.stdout.write(json.dumps(verdict) + "\n")

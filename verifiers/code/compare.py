@@ -65,7 +65,9 @@ def values_match(got: Any, expected: Any, abs_tol: float | None = None, rel_tol:
         return type(got) is type(expected) and got == expected
     if _number(expected) and _number(got):
         if abs_tol is None and rel_tol is None:
-            return bool(got == expected) or (isinstance(got, float) and math.isnan(got) and math.isnan(expected))
+            return bool(got == expected) or (
+                isinstance(got, float) and math.isnan(got) and math.isnan(expected)
+            )
         return math.isclose(got, expected, rel_tol=rel_tol or 0.0, abs_tol=abs_tol or 0.0)
     if expected is None or isinstance(expected, str):
         return type(got) is type(expected) and got == expected
@@ -91,7 +93,9 @@ def truthy(value: Any) -> bool:
     return bool(value)
 
 
-def apply_op(op: str, left: Any, right: Any, abs_tol: float | None = None, rel_tol: float | None = None) -> bool:
+def apply_op(
+    op: str, left: Any, right: Any, abs_tol: float | None = None, rel_tol: float | None = None
+) -> bool:
     """`left op right` on JSON values, as an `assert` would have judged it (typed equality for ==)."""
     if op == "==":
         return values_match(left, right, abs_tol, rel_tol)
@@ -106,9 +110,7 @@ def apply_op(op: str, left: Any, right: Any, abs_tol: float | None = None, rel_t
             found = any(values_match(left, item) for item in right)
         elif isinstance(right, dict) and set(right) == {"__set__"}:
             found = any(values_match(left, item) for item in right["__set__"])
-        elif isinstance(right, dict):
-            found = isinstance(left, str) and left in right
-        elif isinstance(right, str):
+        elif isinstance(right, (dict, str)):
             found = isinstance(left, str) and left in right
         else:
             return False
@@ -117,9 +119,16 @@ def apply_op(op: str, left: Any, right: Any, abs_tol: float | None = None, rel_t
         return truthy(left)
     if op == "falsy":
         return not truthy(left)
-    ordered = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b}
+    ordered = {
+        "<": lambda a, b: a < b,
+        "<=": lambda a, b: a <= b,
+        ">": lambda a, b: a > b,
+        ">=": lambda a, b: a >= b,
+    }
     if op in ordered:
-        comparable = (_number(left) and _number(right)) or (type(left) is type(right) and isinstance(left, str | list))
+        comparable = (_number(left) and _number(right)) or (
+            type(left) is type(right) and isinstance(left, str | list)
+        )
         if not comparable:
             return False
         try:

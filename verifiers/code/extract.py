@@ -45,7 +45,7 @@ def fenced_blocks(text: str) -> list[Block]:
             i += 1
             continue
         ticks, tag = match.group(1), match.group(2).lower()
-        close = re.compile(r"^ {0,3}`{%d,}[ \t]*$" % len(ticks))
+        close = re.compile(rf"^ {{0,3}}`{{{len(ticks)},}}[ \t]*$")
         j = i + 1
         while j < len(lines) and not close.match(lines[j]):
             j += 1
@@ -69,7 +69,9 @@ def extract_program(text: str, language: str = "python") -> Extraction:
     if chosen is None:
         if blocks:
             others = sorted({b.tag for b in blocks if b.tag})
-            return Extraction(None, f"no ```{language} block (found blocks tagged {', '.join(others)})", len(blocks))
+            return Extraction(
+                None, f"no ```{language} block (found blocks tagged {', '.join(others)})", len(blocks)
+            )
         return Extraction(None, f"no closed ```{language} code block after the reasoning", 0)
     if not chosen.code.strip():
         return Extraction(None, "the code block is empty", len(blocks))

@@ -26,10 +26,8 @@ import resource
 import selectors
 import signal
 import struct
-import subprocess
 import sys
 import time
-import traceback
 from typing import Any
 
 RESULT_FD = 3
@@ -69,7 +67,9 @@ def plain(value: Any, depth: int = 0) -> Any:
         converted = value.tolist() if hasattr(value, "tolist") else value.item()
         if type(converted) in (int, float, bool, list, str):
             return plain(converted, depth + 1)
-    raise TypeError(f"return value of type {kind.__name__} is not plain data (int, float, str, list, dict, ...)")
+    raise TypeError(
+        f"return value of type {kind.__name__} is not plain data (int, float, str, list, dict, ...)"
+    )
 
 
 def to_json(value: Any) -> Any:
@@ -143,7 +143,9 @@ def _no_dump() -> None:
 
 # --- the child: one test ------------------------------------------------------------------------------
 def _std_streams() -> None:
-    sys.stdin = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "r", closefd=False)), encoding="utf-8", errors="replace")
+    sys.stdin = io.TextIOWrapper(
+        io.BufferedReader(io.FileIO(0, "r", closefd=False)), encoding="utf-8", errors="replace"
+    )
     sys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding="utf-8")
     sys.stderr = io.TextIOWrapper(io.BufferedWriter(io.FileIO(2, "w", closefd=False)), encoding="utf-8")
     sys.argv = ["solution.py"]
@@ -173,6 +175,8 @@ def _run_program(code: Any) -> None:
         status = _exit_code(exc)
     except BaseException:
         with contextlib.suppress(BaseException):
+            import traceback
+
             traceback.print_exc()
         status = 1
     _flush_and_exit(status, ours)
@@ -272,6 +276,24 @@ def _run_asserts(code: Any, fn_name: str, test: dict[str, Any]) -> None:
     _flush_and_exit(0, ours)
 
 
+def _cpu_of(pid: int) -> float:
+    """CPU seconds used so far by a running child (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _pidfd(pid: int) -> int | None:
+    """A descriptor that turns readable when the child exits, so the watcher sleeps instead of polling."""
+    try:
+        return os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        return None
+
+
 def _run_binary(path: str) -> None:
     os.execv(path, [path])
 
@@ -286,6 +308,8 @@ class Zygote:
     def compile(self) -> dict[str, Any]:
         source = self.config["source"]
         if self.config["language"] == "cpp":
+            import subprocess  # only C++ needs it; the import costs every run ~15 ms
+
             with open("solution.cpp", "w", encoding="utf-8") as handle:
                 handle.write(source)
             argv = ["g++", "-std=c++17", "-O2", "-pipe", "-o", "solution", "solution.cpp"]
@@ -300,6 +324,8 @@ class Zygote:
         try:
             self.code = compile(source, "solution.py", "exec")
         except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+            import traceback
+
             return {"ok": False, "message": "".join(traceback.format_exception_only(type(exc), exc))[-4000:]}
         return {"ok": True, "message": ""}
 
@@ -317,7 +343,9 @@ class Zygote:
         stdin = test.get("stdin", "").encode("utf-8") if test["kind"] == "io" else b""
         return self._spawn(self.target(test), stdin, cpu_s, wall_s, cap, int(self.config["memory_mb"]))
 
-    def _spawn(self, target: Any, stdin: bytes, cpu_s: float, wall_s: float, cap: int, memory_mb: int) -> dict[str, Any]:
+    def _spawn(
+        self, target: Any, stdin: bytes, cpu_s: float, wall_s: float, cap: int, memory_mb: int
+    ) -> dict[str, Any]:
         pipes = [os.pipe() for _ in range(4)]  # stdin, stdout, stderr, result
         start = time.monotonic()
         pid = os.fork()
@@ -347,7 +375,15 @@ class Zygote:
         return self._watch(pid, start, stdin, pipes[0][1], [p[0] for p in pipes[1:]], cpu_s, wall_s, cap)
 
     def _watch(
-        self, pid: int, start: float, stdin: bytes, in_w: int, readers: list[int], cpu_s: float, wall_s: float, cap: int
+        self,
+        pid: int,
+        start: float,
+        stdin: bytes,
+        in_w: int,
+        readers: list[int],
+        cpu_s: float,
+        wall_s: float,
+        cap: int,
     ) -> dict[str, Any]:
         out, err, res = bytearray(), bytearray(), bytearray()
         buffers = dict(zip(readers, (out, err, res), strict=True))
@@ -356,6 +392,9 @@ class Zygote:
         for fd in readers:
             os.set_blocking(fd, False)
             sel.register(fd, selectors.EVENT_READ)
+        pidfd = _pidfd(pid)
+        if pidfd is not None:
+            sel.register(pidfd, selectors.EVENT_READ)
         pending = memoryview(stdin)
         if pending:
             os.set_blocking(in_w, False)
@@ -372,8 +411,17 @@ class Zygote:
                 break
             if waited is not None and (not sel.get_map() or now >= exited_at + 0.05):
                 break
-            for key, _ in sel.select(min(0.005, max(0.0, deadline - now))):
+            poll = deadline - now if pidfd is not None else min(0.005, deadline - now)
+            if waited is not None:
+                poll = min(poll, exited_at + 0.05 - now)
+            # past its CPU budget in wall time, a child may be past it in CPU time too: look every 10 ms
+            poll = min(poll, max(cpu_s - (now - start), 0.0) + 0.01)
+            poll = max(poll, 0.0)
+            for key, _ in sel.select(poll):
                 fd = key.fd
+                if fd == pidfd:
+                    sel.unregister(fd)
+                    continue
                 if fd == in_w:
                     try:
                         pending = pending[os.write(fd, pending[:_READ]) :]
@@ -397,6 +445,9 @@ class Zygote:
                     why = "output"
             if why:
                 break
+            if now - start >= cpu_s and _cpu_of(pid) > cpu_s:  # RLIMIT_CPU only counts whole seconds
+                why = "cpu"
+                break
             if waited is None:
                 got, status, usage = os.wait4(pid, os.WNOHANG)
                 if got:
@@ -407,11 +458,14 @@ class Zygote:
         if waited is None:
             _, status, usage = os.wait4(pid, 0)
             waited = (status, usage)
-        for fd in list(sel.get_map()):
-            sel.unregister(fd)
+        for key in list(sel.get_map().values()):
+            sel.unregister(key.fd)
             with contextlib.suppress(OSError):
-                os.close(fd)
+                os.close(key.fd)
         sel.close()
+        if pidfd is not None:
+            with contextlib.suppress(OSError):
+                os.close(pidfd)
         for fd in readers:
             with contextlib.suppress(OSError):
                 os.close(fd)
@@ -422,7 +476,7 @@ class Zygote:
         outcome = "ok"
         if why == "output":
             outcome = "output_limit"
-        elif why == "wall" or signum == signal.SIGXCPU or cpu > cpu_s:
+        elif why in ("wall", "cpu") or signum == signal.SIGXCPU or cpu > cpu_s:
             outcome = "timeout"
         elif b"MemoryError" in err[-_ERR_TAIL:] or b"bad_alloc" in err[-_ERR_TAIL:]:
             outcome = "memory"
@@ -501,7 +555,9 @@ def main() -> None:
             os.waitpid(pid, 0)
 
 
-def _run_tests(request: dict[str, Any], tests: list[dict[str, Any]], cmd_w: int, res_r: int, out_fd: int, nonce: str) -> None:
+def _run_tests(
+    request: dict[str, Any], tests: list[dict[str, Any]], cmd_w: int, res_r: int, out_fd: int, nonce: str
+) -> None:
     cpu_left = float(request["total_cpu_s"])
     wall_end = time.monotonic() + float(request["total_wall_s"])
     per_test = float(request["time_limit_s"])
@@ -521,7 +577,9 @@ def _run_tests(request: dict[str, Any], tests: list[dict[str, Any]], cmd_w: int,
         except OSError:
             outcome = None
         if outcome is None:
-            _frame(out_fd, nonce, {"i": index, "status": "runner_died", "reason": "the test runner was killed"})
+            _frame(
+                out_fd, nonce, {"i": index, "status": "runner_died", "reason": "the test runner was killed"}
+            )
             return
         cpu_left -= float(outcome["cpu_s"])
         outcome["i"] = index

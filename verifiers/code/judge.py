@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import secrets
+import textwrap
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -50,14 +52,25 @@ def build_program(code: str, answer: CodeAnswer) -> str:
     """The source to run: setup code, then the HumanEval-style prompt finished by the completion."""
     parts = [answer.setup_code] if answer.setup_code else []
     if answer.prompt:
-        first = next((line for line in code.splitlines() if line.strip()), "")
-        if first[:1] in (" ", "\t"):  # a function body continuing the prompt's `def`
-            parts.append(answer.prompt.rstrip("\n") + "\n" + code)
-        else:
+        if _defines(code, answer.fn_name):
             parts.extend([answer.prompt, code])
+        else:  # a function body continuing the prompt's `def`
+            parts.append(answer.prompt.rstrip("\n") + "\n" + textwrap.indent(textwrap.dedent(code), "    "))
     else:
         parts.append(code)
     return "\n\n".join(parts)
+
+
+def _defines(code: str, name: str | None) -> bool:
+    """Whether `code` parses and defines `name` at top level (a full function, not a body)."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
+    return any(
+        isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and n.name == name
+        for n in tree.body
+    )
 
 
 def plan(answer: CodeAnswer) -> list[Planned]:
@@ -74,13 +87,12 @@ def plan(answer: CodeAnswer) -> list[Planned]:
         cases.extend(CallCase.model_validate(c) for c in converted.cases)
         residual = converted.residual
     for case in cases:
-        request = {"kind": "call", "args": case.args, "kwargs": case.kwargs}
-        planned.append(Planned("call", request, case=case))
+        planned.append(Planned("call", {"kind": "call", "args": case.args, "kwargs": case.kwargs}, case=case))
     if residual is not None:
         setup = "\n\n".join(p for p in (answer.setup_code, answer.prompt) if p)
-        request = {"kind": "asserts", "code": residual.code, "setup": setup, "count": residual.statements}
+        block: dict[str, Any] = {"kind": "asserts", "code": residual.code, "setup": setup, "count": residual.statements}
         for _ in range(residual.statements):
-            planned.append(Planned("asserts", request, residual=residual))
+            planned.append(Planned("asserts", block, residual=residual))
     return planned
 
 
@@ -165,7 +177,9 @@ def judge_call(case: CallCase, outcome: dict[str, Any]) -> TestResult:
         if status == "ok":
             status = "runtime_error" if error else "no_result"
         reason = error or outcome.get("reason") or "the program exited without returning a value"
-        return TestResult("call", False, status, {"error": _short(str(reason)), "stderr": _short(outcome.get("stderr", ""))})
+        return TestResult(
+            "call", False, status, {"error": _short(str(reason)), "stderr": _short(outcome.get("stderr", ""))}
+        )
     ok, got = _loads(last[1])
     if not ok:
         return TestResult("call", False, "wrong", {"error": "the return value is not valid JSON"})
@@ -220,7 +234,9 @@ def judge_residual(residual: Residual, outcome: dict[str, Any]) -> list[TestResu
             results.append(TestResult("asserts", False, "wrong", {"error": failed[stmt]}))
         elif stmt not in finished or not evaluated.get(stmt):
             reason = fatal or outcome.get("reason") or "the statement did not run to completion"
-            results.append(TestResult("asserts", False, outcome.get("status", "no_result"), {"error": _short(reason)}))
+            results.append(
+                TestResult("asserts", False, outcome.get("status", "no_result"), {"error": _short(reason)})
+            )
         else:
             results.append(TestResult("asserts", True, "passed"))
     return results
@@ -238,10 +254,13 @@ def _judge_cmp(residual: Residual, body: str, evaluated: dict[int, int], failed:
     left_text, _, right_text = sides.partition("\t")
     ok_left, left = _loads(left_text)
     ok_right, right = _loads(right_text)
-    right = check["literal"] if "literal" in check else right
+    right = check.get("literal", right)
     evaluated[stmt] = evaluated.get(stmt, 0) + 1
     if not (ok_left and ok_right) or not apply_op(check["op"], left, right):
-        failed.setdefault(stmt, f"assert failed: {_short(left)} {check['op']} {_short(right) if right is not None else ''}".strip())
+        failed.setdefault(
+            stmt,
+            f"assert failed: {_short(left)} {check['op']} {_short(right) if right is not None else ''}".strip(),
+        )
 
 
 def new_nonce() -> str:

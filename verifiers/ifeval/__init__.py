@@ -53,7 +53,9 @@ def response_variants(response: str) -> list[str]:
 def parse_answer(answer: Any) -> tuple[list[tuple[str, Check]], bool, str]:
     """(id, predicate) per instruction, strict flag and reward mode; InstructionError on bad data."""
     if not isinstance(answer, Mapping):
-        raise InstructionError(f"ifeval answer must be an object with 'instructions', got {type(answer).__name__}")
+        raise InstructionError(
+            f"ifeval answer must be an object with 'instructions', got {type(answer).__name__}"
+        )
     items = answer.get("instructions")
     if not isinstance(items, Sequence) or isinstance(items, str) or not items:
         raise InstructionError("ifeval answer needs a non-empty 'instructions' list")
@@ -66,7 +68,9 @@ def parse_answer(answer: Any) -> tuple[list[tuple[str, Check]], bool, str]:
     checks = []
     for item in items:
         if not isinstance(item, Mapping) or "id" not in item:
-            raise InstructionError(f"each instruction needs an 'id' (and optional 'kwargs'), got {item!r}"[:300])
+            raise InstructionError(
+                f"each instruction needs an 'id' (and optional 'kwargs'), got {item!r}"[:300]
+            )
         checks.append((str(item["id"]), bind(item["id"], item.get("kwargs"))))
     return checks, strict, mode
 
@@ -91,11 +95,16 @@ def verify_ifeval(text: str, answer: Any, **options: Any) -> Verdict:
             details={"instructions": [{"id": i, "followed": False} for i, _ in checks]},
         )
     variants = [text] if strict else response_variants(text)
-    results = [{"id": i, "followed": _followed(check, variants)} for i, check in checks]
-    followed = sum(r["followed"] for r in results)
+    flags = [_followed(check, variants) for _, check in checks]
+    results: list[dict[str, Any]] = [
+        {"id": i, "followed": f} for (i, _), f in zip(checks, flags, strict=True)
+    ]
+    followed = sum(flags)
     reward = followed / len(results) if mode == "fraction" else float(followed == len(results))
     return Verdict.scored(
         reward,
         details={"instructions": results, "followed": followed, "total": len(results), "strict": strict},
-        reason=None if followed == len(results) else "not followed: " + ", ".join(r["id"] for r in results if not r["followed"]),
+        reason=None
+        if all(flags)
+        else "not followed: " + ", ".join(i for (i, _), f in zip(checks, flags, strict=True) if not f),
     )

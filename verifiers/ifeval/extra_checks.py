@@ -16,6 +16,7 @@ from typing import Any
 from verifiers.ifeval.spec import (
     instruction,
     opt,
+    ordered,
     positive_int,
     ratio,
     req,
@@ -34,7 +35,12 @@ def paragraphs(response: str) -> list[str]:
     return [p.strip() for p in _PARAGRAPH_SPLIT_RE.split(response) if p.strip()]
 
 
-@instruction("count:word_count_range", min_words=req(positive_int), max_words=req(positive_int))
+@instruction(
+    "count:word_count_range",
+    ordered("min_words", "max_words"),
+    min_words=req(positive_int),
+    max_words=req(positive_int),
+)
 def word_count_range(response: str, min_words: int, max_words: int) -> bool:
     """Between `min_words` and `max_words` words, both included."""
     return min_words <= count_words(response) <= max_words
@@ -47,7 +53,12 @@ def keyword_exact(response: str, keyword: str, count: int) -> bool:
     return len(re.findall(pattern, response, flags=re.IGNORECASE)) == count
 
 
-@instruction("count:char_count_range", min_chars=req(positive_int), max_chars=req(positive_int))
+@instruction(
+    "count:char_count_range",
+    ordered("min_chars", "max_chars"),
+    min_chars=req(positive_int),
+    max_chars=req(positive_int),
+)
 def char_count_range(response: str, min_chars: int, max_chars: int) -> bool:
     """Between `min_chars` and `max_chars` characters (surrounding whitespace not counted)."""
     return min_chars <= len(response.strip()) <= max_chars
@@ -72,7 +83,12 @@ def sentence_max_words(response: str, max_words: int) -> bool:
     return bool(sentences) and all(count_words(s) <= max_words for s in sentences)
 
 
-@instruction("sentence:count_range", min_sentences=req(positive_int), max_sentences=req(positive_int))
+@instruction(
+    "sentence:count_range",
+    ordered("min_sentences", "max_sentences"),
+    min_sentences=req(positive_int),
+    max_sentences=req(positive_int),
+)
 def sentence_count_range(response: str, min_sentences: int, max_sentences: int) -> bool:
     """Between `min_sentences` and `max_sentences` sentences, both included."""
     return min_sentences <= len(split_sentences(response)) <= max_sentences

@@ -53,7 +53,10 @@ def single_char(value: object) -> str:
 
 
 @instruction(
-    "keywords:letter_frequency", letter=req(single_char), let_frequency=req(positive_int), let_relation=req(relation)
+    "keywords:letter_frequency",
+    letter=req(single_char),
+    let_frequency=req(positive_int),
+    let_relation=req(relation),
 )
 def keywords_letter_frequency(response: str, letter: str, let_frequency: int, let_relation: str) -> bool:
     """How often `letter` occurs (case-insensitive) compared with `let_frequency`.
@@ -90,7 +93,9 @@ def english_lowercase(response: str) -> bool:
     return detected is None or detected == "en"
 
 
-@instruction("change_case:capital_word_frequency", capital_frequency=req(positive_int), capital_relation=req(relation))
+@instruction(
+    "change_case:capital_word_frequency", capital_frequency=req(positive_int), capital_relation=req(relation)
+)
 def capital_word_frequency(response: str, capital_frequency: int, capital_relation: str) -> bool:
     """Words in all capitals (Treebank-style tokens, so "I" and "DON'T" -> "DO" "N'T" count)."""
     count = sum(1 for word in word_tokens(response) if word.isupper())

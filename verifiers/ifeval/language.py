@@ -13,10 +13,23 @@ DetectorFactory.seed = 0
 init_factory()  # load the 55 language profiles now: verifier workers are forked warm
 
 
-@lru_cache(maxsize=256)
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of `text`'s language, or None when langdetect finds no features (e.g. digits only)."""
+    """ISO 639-1 code of `text`'s language, or None when langdetect finds no features (e.g. digits only).
+
+    Loose scoring asks about the same text several times, so short texts are cached; long ones are
+    not, so a few huge completions cannot pin hundreds of megabytes.
+    """
+    return _cached(text) if len(text) <= _CACHE_MAX_CHARS else _detect(text)
+
+
+_CACHE_MAX_CHARS = 20_000
+
+
+def _detect(text: str) -> str | None:
     try:
         return str(detect(text))
     except LangDetectException:
         return None
+
+
+_cached = lru_cache(maxsize=256)(_detect)

@@ -23,7 +23,7 @@ class InstructionError(ValueError):
 
 @dataclass(frozen=True)
 class Param:
-    """One kwarg: how to convert/validate it, and its default (`REQUIRED` when it has none)."""
+    """One kwarg: how to convert and validate it, and whether it may be left out (then `default`)."""
 
     convert: Callable[[Any], Any]
     default: Any = None
@@ -36,19 +36,23 @@ class Instruction:
     fn: Callable[..., bool]
     params: dict[str, Param] = field(default_factory=dict)
     doc: str = ""
+    validate: Callable[[dict[str, Any]], str | None] | None = None  # kwargs -> problem, or None
 
 
 INSTRUCTIONS: dict[str, Instruction] = {}
 
 
-def instruction(instruction_id: str, **params: Param) -> Callable[[Callable[..., bool]], Callable[..., bool]]:
-    """Decorator: register `fn(text, **kwargs) -> bool` as the checker for `instruction_id`."""
+def instruction(
+    instruction_id: str, validate: Callable[[dict[str, Any]], str | None] | None = None, **params: Param
+) -> Callable[[Callable[..., bool]], Callable[..., bool]]:
+    """Decorator: register `fn(text, **kwargs) -> bool` as the checker for `instruction_id`;
+    `validate(kwargs)` names a problem across kwargs (e.g. a range whose min exceeds its max)."""
 
     def wrap(fn: Callable[..., bool]) -> Callable[..., bool]:
         if instruction_id in INSTRUCTIONS:
             raise ValueError(f"instruction {instruction_id!r} registered twice")
         doc = ((fn.__doc__ or "").strip().splitlines() or [""])[0]
-        INSTRUCTIONS[instruction_id] = Instruction(instruction_id, fn, dict(params), doc)
+        INSTRUCTIONS[instruction_id] = Instruction(instruction_id, fn, dict(params), doc, validate)
         return fn
 
     return wrap
@@ -136,5 +140,13 @@ def bind(instruction_id: str, kwargs: Mapping[str, Any] | None) -> Check:
             values[name] = param.convert(given[name])
         except (TypeError, ValueError) as exc:
             raise InstructionError(f"{instruction_id}: bad kwarg {name}={given[name]!r}: {exc}") from None
+    problem = spec.validate(values) if spec.validate else None
+    if problem:
+        raise InstructionError(f"{instruction_id}: {problem}")
     fn = spec.fn
     return lambda response: bool(fn(response, **values))
+
+
+def ordered(low: str, high: str) -> Callable[[dict[str, Any]], str | None]:
+    """A `validate` for ranges: `low` may not exceed `high`."""
+    return lambda v: f"{low} ({v[low]}) is larger than {high} ({v[high]})" if v[low] > v[high] else None

@@ -19,8 +19,12 @@ def count_words(text: str) -> int:
     return len(_WORD_RE.findall(text))
 
 
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Abbreviations (lower case, without the final period) that do not end a sentence by themselves.
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS = _word_set(
     """
     mr mrs ms dr prof st jr sr messrs mme mlle rev gen col lt sgt capt cpt maj cmdr adm gov sen rep pres
     inc ltd co corp bros assn dept univ est approx vs v etc cf al ca viz
@@ -28,10 +32,10 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     no nos vol vols fig figs p pp ch sec art ed eds op ave blvd rd mt ft hwy
     calif mass conn fla ill wash penn ariz colo mich minn wis tenn okla ore nev
-    """.split()
+    """
 )
 # Capitalised words that usually start a sentence, so an abbreviation or ellipsis before them ends one.
-SENTENCE_STARTERS = frozenset(
+SENTENCE_STARTERS = _word_set(
     """
     a an the this that these those there here it its he she they we i you my our your his her their
     but and or so yet however also then thus therefore hence still instead meanwhile moreover
@@ -39,14 +43,16 @@ SENTENCE_STARTERS = frozenset(
     after before because since although though what why how who where which no not yes many most some
     all each every one two three another other such both neither either let please do does did is are
     was were be can could will would should may might must has have had
-    """.split()
+    """
 )
 
 _NON_WORD = r"""[)";}\]*:@'({\[!?]"""
 _CANDIDATE_RE = re.compile(r"[.?!](?=(?P<after>" + _NON_WORD + r"|\s+(?P<next>\S+)))")
 _TOKEN_RE = re.compile(
     r"""(?:-{2,}|\.{2,}|(?:\.\s){2,}\.)"""
-    r"""|(?=[^("`{\[:;&#*@)}\]\-,])\S+?(?=\s|$|""" + _NON_WORD + r"""|-{2,}|\.{2,}|(?:\.\s){2,}\.|,(?=$|\s|"""
+    r"""|(?=[^("`{\[:;&#*@)}\]\-,])\S+?(?=\s|$|"""
+    + _NON_WORD
+    + r"""|-{2,}|\.{2,}|(?:\.\s){2,}\.|,(?=$|\s|"""
     + _NON_WORD
     + r"""|-{2,}|\.{2,}))"""
     r"""|\S"""
@@ -70,9 +76,9 @@ def _is_break(prev: str, next_tok: str | None, after: str) -> bool:
     if not tok.endswith("."):
         return False
     body = tok[:-1].lower()
-    if next_tok and (next_tok[0].islower() or next_tok[0] in ";:,.!?"):
-        if _INITIAL_RE.match(tok) or _NUMBER_RE.match(tok.lower()):
-            return False  # "1. item", "in 2019. then", "J. s": Punkt's orthographic heuristic says no
+    lower_next = bool(next_tok) and (next_tok[0].islower() or next_tok[0] in ";:,.!?")  # type: ignore[index]
+    if lower_next and (_INITIAL_RE.match(tok) or _NUMBER_RE.match(tok.lower())):
+        return False  # "1. item", "in 2019. then", "J. s": Punkt's orthographic heuristic says no
     if _INITIAL_RE.match(tok):
         # "J. Smith" is a name; "J. The" (a word that usually starts sentences) ends one.
         return not (next_tok and next_tok[0].isupper()) or _starts_sentence(next_tok)
@@ -98,7 +104,11 @@ def split_sentences(text: str) -> list[str]:
         # The word ending here: back to the last whitespace, at most _WORD_WINDOW characters (a longer
         # "word" is noise, and an unbounded look-back would make hostile text quadratic).
         lo = max(start, match.start() - _WORD_WINDOW)
-        ws = max(text.rfind(" ", lo, match.start()), text.rfind("\n", lo, match.start()), text.rfind("\t", lo, match.start()))
+        ws = max(
+            text.rfind(" ", lo, match.start()),
+            text.rfind("\n", lo, match.start()),
+            text.rfind("\t", lo, match.start()),
+        )
         prev = text[max(ws + 1, lo) : match.end()]
         next_tok = match.group("next")
         if _is_break(prev, next_tok[:_WORD_WINDOW] if next_tok else None, match.group("after")):

@@ -108,6 +108,24 @@ def _resolve(gold: str, found: list[str], opts: Options) -> tuple[str, str | Non
     return "", f"hedged: {len(distinct)} different final answers"
 
 
+_WARM_UP = (
+    "\\frac{\\sqrt{3}}{2} + \\pi", "x^{2} - 4 x + 3", "\\left(x - 1\\right) \\left(x + 2\\right)", "(1, -2)",
+    "[0, \\infty) \\cup \\{5\\}", "\\begin{pmatrix}1 & 2\\\\3 & 4\\end{pmatrix}", "y = 2x + 3", "x \\le 5",
+    "e^{-2} \\sin{\\left(1 \\right)}", "3 + 4i", "10\\%", "45^\\circ", "1.5 \\times 10^{3}", "\\log_{2} 8",
+)  # fmt: skip
+
+
+def _warm_up() -> None:
+    """Parse a spread of answers once at import. The LaTeX parser (ANTLR) builds its prediction
+    cache lazily and the first parses are several times slower; verifier workers are forked from a
+    process that imported this module, so each one, replacements included, starts warm."""
+    for text in _WARM_UP:
+        equivalent(text, text + " + 1", Options())
+
+
+_warm_up()
+
+
 def _judge(gold: str, pred: str, opts: Options, strategy: str, parsed: tuple[Any, ...] | None) -> Verdict:
     outcome = equivalent(gold, pred, opts, parsed)
     details = {"strategy": strategy}

@@ -24,6 +24,7 @@ from verifiers.math.normalize import (
     has_decimal,
     has_degrees,
     key,
+    simple_number,
     split_top_level,
     strip_outer_brackets,
     too_costly,
@@ -109,6 +110,9 @@ def equivalent(gold: str, pred: str, opts: Options, pred_parsed: tuple[Any, ...]
     if words is not None and not _same_words_as_symbols(g):
         got_words = as_words(p)
         return Outcome(got_words == words, f"text answer {got_words or p[:40]!r} vs {words!r}")
+    fast = _plain_numbers(g, p, opts) if pred_parsed is None and opts.form is None else None
+    if fast is not None:
+        return fast
     costly = too_costly(p)
     if costly:
         return Outcome(False, f"not evaluated: {costly}")
@@ -148,6 +152,22 @@ def equivalent(gold: str, pred: str, opts: Options, pred_parsed: tuple[Any, ...]
     if opts.unordered:
         return _unordered(g, p, opts)
     return Outcome(False, "not equivalent to the gold answer")
+
+
+def _plain_numbers(g: str, p: str, opts: Options) -> Outcome | None:
+    """Decide plain-number pairs exactly, without the LaTeX parser; None when tolerance rules apply
+    (a decimal against a value it does not equal exactly) or exactness is asked of a decimal."""
+    gold_number, answer_number = simple_number(g), simple_number(p)
+    if gold_number is None or answer_number is None:
+        return None
+    (gold_value, gold_decimal), (value, decimal) = gold_number, answer_number
+    if opts.exact and decimal and not gold_decimal:
+        return None
+    if value == gold_value:
+        return Outcome(True, "the same number")
+    if decimal or gold_decimal:
+        return None
+    return Outcome(False, "a different number")
 
 
 def _same_words_as_symbols(g: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from fractions import Fraction
 
 MAX_ANSWER_CHARS = 2000
 """Longer "answers" are refused before parsing: no dataset answer is this long, and sympy could stall."""
@@ -52,6 +53,28 @@ def clean(s: str) -> str:
     s = s.replace("\\varnothing", "\\emptyset")
     s = s.strip().rstrip(".").strip()
     return s
+
+
+_SIMPLE_NUMBER = re.compile(
+    r"^(?P<sign>-?)\s*(?:(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?|(?P<lead>\.\d+)"
+    r"|\\frac\s*\{\s*(?P<num>\d+)\s*\}\s*\{\s*(?P<den>\d+)\s*\}|(?P<n>\d+)\s*/\s*(?P<d>\d+))$"
+)
+
+
+def simple_number(s: str) -> tuple[Fraction, bool] | None:
+    """(exact value, written as a decimal) for plain numbers: `-12`, `1,250`, `0.75`, `\\frac{3}{4}`,
+    `3/4`. These need no LaTeX parser, and they are most answers in math RL data."""
+    m = _SIMPLE_NUMBER.match(s.strip())
+    if not m or len(s) > 200:
+        return None
+    sign = -1 if m.group("sign") else 1
+    if m.group("num") is not None or m.group("n") is not None:
+        num, den = (int(m.group("num")), int(m.group("den"))) if m.group("num") else (int(m.group("n")), int(m.group("d")))
+        return (sign * Fraction(num, den), False) if den else None
+    if m.group("lead") is not None:
+        return sign * Fraction(m.group("lead")), True
+    digits = m.group("int").replace(",", "") + (m.group("dec") or "")
+    return sign * Fraction(digits), m.group("dec") is not None
 
 
 def key(s: str) -> str:

@@ -31,7 +31,7 @@ def collatz_steps(n):
         seq.append(x >> 1 if x & 1 == 0 else 3 * x + 1)
     return len(seq) - 1
 """
-MUTANTS = [("3 * n + 1", "3 * n - 1 if n > 1 else 1"), ("steps = 0", "steps = 1")]
+MUTANTS = [("steps += 1", "steps += 1 if n > 1 else 0"), ("steps = 0", "steps = 1")]
 
 
 def inputs() -> list[list[int]]:

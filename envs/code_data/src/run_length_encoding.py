@@ -34,7 +34,7 @@ sys.stdout.write("".join(f"{k}{len(list(g))}" for k, g in itertools.groupby(s)) 
 """
 MUTANTS = [
     ("str(j - i)", "str(j - i - 1)"),
-    ("while j < len(s) and s[j] == s[i]:", "while j < len(s) - 1 and s[j] == s[i]:"),
+    ("    i = j\n", "    i = j + 1\n"),
 ]
 
 

@@ -1,0 +1,212 @@
+"""Throughput of the `code` verifier on the bundled problem set, per sandbox backend, against naive runners.
+
+For every backend this machine has, the reference solution of each bundled problem is verified through
+`verify_batch` (2 workers, the real path). The baselines run the same tests the naive way, 2 at a time:
+one cold `docker run --rm` per test (what the issue asks to compare with) and one cold `python3`
+subprocess per test. All in the same run, so the ratios compare like with like.
+
+Usage: .venv/bin/python bench/bench_code.py [--limit N] [--out bench/results/code.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import sandbox  # noqa: E402
+from envs.code.env import BUNDLED  # noqa: E402
+from sandbox.program import host_python  # noqa: E402
+from verifiers import verify_batch  # noqa: E402
+from verifiers.code.compare import outputs_match, values_match  # noqa: E402
+
+WORKERS = 2
+CALL_WRAPPER = "\nimport json as _j, sys as _s\n_a = _j.loads(_s.stdin.read())\nprint(_j.dumps({fn}(*_a)))\n"
+
+
+def load(limit: int | None) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in BUNDLED.read_text().splitlines() if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def fence(code: str) -> str:
+    return f"```python\n{code}\n```"
+
+
+def bench_backend(rows: list[dict[str, Any]], backend: str) -> dict[str, Any]:
+    items = [
+        {
+            "verifier": "code",
+            "answer": r["answer"],
+            "completion": fence(r["reference_solution"]),
+            "options": {"backend": backend},
+        }
+        for r in rows
+    ]
+    verify_batch(items[:2], workers=WORKERS)  # warm the pool (and the docker containers) first
+    start = time.perf_counter()
+    verdicts = verify_batch(items, workers=WORKERS)
+    wall = time.perf_counter() - start
+    return {"wall": wall, "correct": sum(v.reward == 1.0 for v in verdicts)}
+
+
+def naive_jobs(rows: list[dict[str, Any]]) -> list[tuple[str, str, Any, str]]:
+    """(program, stdin, expected, kind) for every test of every problem."""
+    jobs = []
+    for r in rows:
+        answer = r["answer"]
+        for test in answer.get("tests", []):
+            jobs.append((r["reference_solution"], test["stdin"], test["stdout"], "io"))
+        for case in answer.get("cases", []):
+            program = r["reference_solution"] + CALL_WRAPPER.format(fn=answer["fn_name"])
+            jobs.append((program, json.dumps(case["args"]), case["expected"], "call"))
+    return jobs
+
+
+def _judge(stdout: str, expected: Any, kind: str) -> bool:
+    if kind == "io":
+        return outputs_match(stdout, expected)
+    try:
+        return values_match(json.loads(stdout), expected)
+    except ValueError:
+        return False
+
+
+def bench_naive(rows: list[dict[str, Any]], argv_for: Any) -> dict[str, Any]:
+    jobs = naive_jobs(rows)
+    passed_by_problem: dict[int, bool] = {}
+
+    def one(job: tuple[str, str, Any, str]) -> bool:
+        program, stdin, expected, kind = job
+        done = subprocess.run(argv_for(program), input=stdin.encode(), capture_output=True, timeout=60)
+        return done.returncode == 0 and _judge(done.stdout.decode(errors="replace"), expected, kind)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(WORKERS) as pool:
+        results = list(pool.map(one, jobs))
+    wall = time.perf_counter() - start
+    index = 0
+    for i, r in enumerate(rows):
+        count = len(r["answer"].get("tests", [])) + len(r["answer"].get("cases", []))
+        passed_by_problem[i] = all(results[index : index + count])
+        index += count
+    return {"wall": wall, "correct": sum(passed_by_problem.values()), "tests": len(jobs)}
+
+
+def docker_argv(image: str) -> Any:
+    def argv(program: str) -> list[str]:
+        return [
+            "docker",
+            "run",
+            "--rm",
+            "-i",
+            "--network",
+            "none",
+            "--memory",
+            "512m",
+            "--pids-limit",
+            "64",
+            image,
+            "python3",
+            "-c",
+            program,
+        ]
+
+    return argv
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N bundled problems")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "code.md"))
+    args = parser.parse_args()
+    rows = load(args.limit)
+    tests = sum(len(r["answer"].get("tests", [])) + len(r["answer"].get("cases", [])) for r in rows)
+    print(f"{len(rows)} bundled problems, {tests} tests, {WORKERS} workers, {os.cpu_count()} cores")
+    lines: list[tuple[str, dict[str, Any]]] = []
+    notes: list[str] = []
+    for backend in sandbox.BACKENDS:
+        ok, why = sandbox.availability(backend)
+        if not ok:
+            notes.append(f"- backend `{backend}` not measured: {why}")
+            print(notes[-1])
+            continue
+        result = bench_backend(rows, backend)
+        lines.append((f"verifier, `{backend}` backend", result))
+        print(lines[-1])
+    from sandbox.image.build import default_tag
+
+    image = default_tag()
+    docker_ok = shutil.which("docker") is not None and sandbox.availability("docker")[0]
+    if docker_ok:
+        lines.append(
+            (f"naive: one cold `docker run --rm` per test ({image})", bench_naive(rows, docker_argv(image)))
+        )
+        print(lines[-1])
+    else:
+        notes.append("- naive docker runner not measured: docker is unavailable on this machine")
+    python = host_python()  # the interpreter the sandbox's host backends use (not a pyenv shim)
+    lines.append(
+        (
+            "naive: one cold `python3 -c` subprocess per test (no isolation)",
+            bench_naive(rows, lambda p: [python, "-c", p]),
+        )
+    )
+    print(lines[-1])
+    write(args.out, rows, tests, lines, notes, docker_ok)
+
+
+def write(
+    out: str,
+    rows: list[Any],
+    tests: int,
+    lines: list[tuple[str, dict[str, Any]]],
+    notes: list[str],
+    docker_ok: bool,
+) -> None:
+    baseline = next((r for name, r in lines if name.startswith("naive: one cold `docker")), None)
+    table = [
+        "| runner | problems/s | tests/s | wall (s) | reference solutions at 1.0 | speed vs naive docker |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, r in lines:
+        ratio = f"{baseline['wall'] / r['wall']:.1f}x" if baseline else "n/a"
+        table.append(
+            f"| {name} | {len(rows) / r['wall']:.2f} | {tests / r['wall']:.1f} | {r['wall']:.1f} | {r['correct']}/{len(rows)} | {ratio} |"
+        )
+    text = "\n".join(
+        [
+            "# Code verifier throughput",
+            "",
+            f"`bench/bench_code.py`, {time.strftime('%Y-%m-%d')}: the bundled set ({len(rows)} problems, {tests} tests), "
+            f"reference solutions, {WORKERS} workers on {os.cpu_count()} cores ({platform.processor() or platform.machine()}), "
+            "all runners in the same run. The verifier path is `verify_batch` (pool workers -> one sandboxed "
+            "harness execution per problem, a forked child per test); the naive runners start a fresh "
+            "container or interpreter for every test.",
+            "",
+            *table,
+            "",
+            *notes,
+            "",
+            "The machine is shared with other jobs, so absolute figures move between runs; the ratios are the figure to quote.",
+            "",
+        ]
+    )
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
