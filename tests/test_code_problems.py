@@ -139,7 +139,7 @@ def test_record_schema(pid: str) -> None:
         assert set(answer) == {"language", "tests"}
         assert "**Input:**" in r["statement"] and "**Output:**" in r["statement"]
         for t in items:
-            assert set(t) == {"stdin", "stdout"}
+            assert set(t) == {"stdin", "stdout", "public"}
             assert isinstance(t["stdin"], str) and isinstance(t["stdout"], str)
             assert t["stdout"] == "" or (t["stdout"].endswith("\n") and not t["stdout"].endswith("\n\n"))
         keys = [t["stdin"] for t in items]
@@ -149,10 +149,13 @@ def test_record_schema(pid: str) -> None:
         assert f"def {fn}(" in r["statement"], "call statements give the signature"
         assert fn in {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
         for c in items:
-            assert set(c) == {"args", "expected"}
+            assert set(c) == {"args", "expected", "public"}
             assert isinstance(c["args"], list) and _is_plain_json(c["args"]) and _is_plain_json(c["expected"])
         keys = [json.dumps(c["args"]) for c in items]
     assert len(set(keys)) == len(keys), "no duplicate test inputs"
+    public = [bool(t["public"]) for t in items]
+    assert public[0] and not public[-1], "the statement examples come first and are the only public tests"
+    assert public == sorted(public, reverse=True)
 
 
 def test_mix_of_kinds_difficulties_and_topics() -> None:
@@ -197,19 +200,23 @@ def test_docs_table_lists_every_problem() -> None:
     assert builder.docs_table(RECORDS) in docs, "run: python envs/code_data/build_problems.py --table"
 
 
-def _write_problem(src: Path, **overrides: str) -> None:
-    fields = {
-        "REFERENCE": "print(sum(map(int, input().split())))",
-        "ORACLE": "a, b = map(int, input().split())\nprint(a + b)",
+def _write_problem(src: Path, **overrides: str | None) -> None:
+    """A one-problem source folder: `a + b`, with the given fields replaced (None leaves a field out)."""
+    fields: dict[str, str | None] = {
+        "TITLE": '"Add"',
+        "DIFFICULTY": '"easy"',
+        "TAGS": '["math"]',
+        "KIND": '"stdio"',
+        "STATEMENT": '"Add two numbers."',
         "EXAMPLES": '[("1 2\\n", "3\\n")]',
-        "INPUTS": "[f'{i} {i * 7}\\n' for i in range(10)]",
+        "REFERENCE": repr("print(sum(map(int, input().split())))"),
+        "ORACLE": repr("a, b = map(int, input().split())\nprint(a + b)"),
+        "MUTANTS": '[("input().split()", "input().split()[:1]")]',
     }
     fields.update(overrides)
-    (src / "add_two.py").write_text(
-        f'TITLE = "Add"\nDIFFICULTY = "easy"\nTAGS = ["math"]\nKIND = "stdio"\nSTATEMENT = "Add two numbers."\n'
-        f"EXAMPLES = {fields['EXAMPLES']}\nREFERENCE = {fields['REFERENCE']!r}\nORACLE = {fields['ORACLE']!r}\n"
-        f"def inputs():\n    return {fields['INPUTS']}\n"
-    )
+    inputs = overrides.get("INPUTS", "[f'{i} {i * 7}\\n' for i in range(10)]")
+    lines = [f"{name} = {value}" for name, value in fields.items() if value is not None and name != "INPUTS"]
+    (src / "add_two.py").write_text("\n".join(lines) + f"\n\n\ndef inputs():\n    return {inputs}\n")
 
 
 def test_build_rejects_bad_sources(tmp_path: Path) -> None:
@@ -218,14 +225,21 @@ def test_build_rejects_bad_sources(tmp_path: Path) -> None:
     _write_problem(src)
     builder.build(tmp_path / "ok.jsonl", src=src)
     record = json.loads((tmp_path / "ok.jsonl").read_text())
+    assert record["id"] == "add-two"
     assert record["answer"]["tests"][3] == {"stdin": "2 14\n", "stdout": "16\n"}
 
-    cases = {
-        "reference disagrees": {"REFERENCE": "a, b = map(int, input().split())\nprint(a + b + (a == 9))"},
+    cases: dict[str, dict[str, str | None]] = {
+        "reference disagrees": {
+            "REFERENCE": repr("a, b = map(int, input().split())\nprint(a + b + (a == 9))")
+        },
         "oracle gives": {"EXAMPLES": '[("1 2\\n", "4\\n")]'},
         "at least 8": {"INPUTS": "['5 5\\n']"},
         "duplicate test input": {"INPUTS": "['1 2\\n'] + [f'{i} 0\\n' for i in range(9)]"},
-        "crashed": {"ORACLE": "raise ValueError('boom')"},
+        "oracle crashed": {"ORACLE": repr("raise ValueError('boom')")},
+        "missing ORACLE": {"ORACLE": None},
+        "KIND must be": {"KIND": '"stdin"'},
+        "exactly once": {"MUTANTS": '[("nope", "x")]'},
+        "at least one mutant": {"MUTANTS": "[]"},
     }
     for message, override in cases.items():
         _write_problem(src, **override)
@@ -249,8 +263,10 @@ def test_reference_passes_every_test_in_a_plain_subprocess(pid: str) -> None:
 MUTANTS = [(pid, k) for pid, p in sorted(SOURCES.items()) for k in range(len(p.mutants))]
 
 
-def test_every_problem_has_mutants() -> None:
-    assert all(len(p.mutants) >= 2 for p in SOURCES.values())
+def test_every_problem_has_an_oracle_and_mutants() -> None:
+    for p in SOURCES.values():
+        assert len(p.mutants) >= 2, p.id
+        assert p.oracle.strip() != p.reference.strip(), p.id
 
 
 @pytest.mark.parametrize(("pid", "k"), MUTANTS)

@@ -34,6 +34,18 @@ MIN_TESTS = 8
 RUN_TIMEOUT_S = 120.0
 DIFFICULTIES = ("easy", "medium", "hard")
 KINDS = ("stdio", "call")
+REQUIRED = (
+    "TITLE",
+    "DIFFICULTY",
+    "TAGS",
+    "KIND",
+    "STATEMENT",
+    "EXAMPLES",
+    "REFERENCE",
+    "ORACLE",
+    "MUTANTS",
+    "inputs",
+)
 
 # Runs one trusted program (a reference or an oracle) on many inputs in a single interpreter, so
 # that building the whole set costs two process starts per problem instead of two per test.
@@ -118,6 +130,9 @@ def load_problem(path: Path) -> Problem:
         raise BuildError(f"{path}: cannot be imported")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    missing = [name for name in REQUIRED if not hasattr(module, name)]
+    if missing:
+        raise BuildError(f"{path.name}: missing {', '.join(missing)}")
     kind = getattr(module, "KIND", None)
     difficulty = getattr(module, "DIFFICULTY", None)
     if kind not in KINDS:
@@ -138,7 +153,7 @@ def load_problem(path: Path) -> Problem:
         examples=[tuple(example) for example in module.EXAMPLES],  # type: ignore[misc]
         reference=module.REFERENCE.strip() + "\n",
         oracle=module.ORACLE.strip() + "\n",
-        mutants=[tuple(m) for m in getattr(module, "MUTANTS", [])],  # type: ignore[misc]
+        mutants=[tuple(m) for m in module.MUTANTS],  # type: ignore[misc]
         inputs=list(module.inputs()),
     )
     seen: set[str] = set()
@@ -155,23 +170,33 @@ def load_problem(path: Path) -> Problem:
         raise BuildError(f"{path.name}: {len(seen)} tests, at least {MIN_TESTS} needed")
     if not problem.examples:
         raise BuildError(f"{path.name}: at least one hand-written example is needed")
+    if not problem.mutants:
+        raise BuildError(f"{path.name}: at least one mutant is needed")
+    for old, new in problem.mutants:
+        if problem.reference.count(old) != 1 or old == new:
+            raise BuildError(
+                f"{path.name}: mutant {old!r} must match the reference exactly once and change it"
+            )
     return problem
 
 
-def run_batch(source: str, problem: Problem, inputs: list[Any]) -> list[dict[str, Any]]:
+def run_batch(source: str, problem: Problem, inputs: list[Any], label: str) -> list[dict[str, Any]]:
     """Run trusted `source` on every input in one isolated interpreter; outputs are raw strings."""
     payload = json.dumps(
         {"source": source, "kind": problem.kind, "fn_name": problem.fn_name, "inputs": inputs}
     )
-    proc = subprocess.run(
-        [sys.executable, "-I", "-S", "-c", _BATCH_DRIVER],
-        input=payload,
-        capture_output=True,
-        text=True,
-        timeout=RUN_TIMEOUT_S,
-    )
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-I", "-S", "-c", _BATCH_DRIVER],
+            input=payload,
+            capture_output=True,
+            text=True,
+            timeout=RUN_TIMEOUT_S,
+        )
+    except subprocess.TimeoutExpired:
+        raise BuildError(f"{problem.id}: the {label} ran past {RUN_TIMEOUT_S:.0f} s") from None
     if proc.returncode != 0:
-        raise BuildError(f"{problem.id}: program crashed:\n{proc.stderr[-2000:]}")
+        raise BuildError(f"{problem.id}: the {label} crashed:\n{proc.stderr[-2000:]}")
     results: list[dict[str, Any]] = json.loads(proc.stdout)
     return results
 
@@ -189,24 +214,31 @@ def _matches(problem: Problem, got: Any, want: Any) -> bool:
 def solve(problem: Problem) -> tuple[dict[str, Any], list[float]]:
     """The record for one problem, and the reference's seconds per test."""
     inputs = problem.all_inputs
-    expected = [_decode(problem, r["out"]) for r in run_batch(problem.oracle, problem, inputs)]
+    expected = [_decode(problem, r["out"]) for r in run_batch(problem.oracle, problem, inputs, "oracle")]
     for (inp, want), got in zip(problem.examples, expected, strict=False):
         if not _matches(problem, got, want):
             raise BuildError(f"{problem.id}: oracle gives {got!r} on example {inp!r}, written {want!r}")
-    ref = run_batch(problem.reference, problem, inputs)
+    ref = run_batch(problem.reference, problem, inputs, "reference")
     for inp, want, r in zip(inputs, expected, ref, strict=True):
         if not _matches(problem, _decode(problem, r["out"]), want):
             raise BuildError(f"{problem.id}: reference disagrees with the oracle on {str(inp)[:200]!r}")
+    public = len(problem.examples)  # the statement's examples are the public tests; the rest stay hidden
     if problem.kind == "stdio":
         answer: dict[str, Any] = {
             "language": "python",
-            "tests": [{"stdin": inp, "stdout": out} for inp, out in zip(inputs, expected, strict=True)],
+            "tests": [
+                {"stdin": inp, "stdout": out, "public": i < public}
+                for i, (inp, out) in enumerate(zip(inputs, expected, strict=True))
+            ],
         }
     else:
         answer = {
             "language": "python",
             "fn_name": problem.fn_name,
-            "cases": [{"args": inp, "expected": out} for inp, out in zip(inputs, expected, strict=True)],
+            "cases": [
+                {"args": inp, "expected": out, "public": i < public}
+                for i, (inp, out) in enumerate(zip(inputs, expected, strict=True))
+            ],
         }
     record = {
         "id": problem.id,

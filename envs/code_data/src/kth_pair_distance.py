@@ -41,9 +41,21 @@ def kth_distance(nums: list[int], k: int) -> int:
     return lo
 """
 ORACLE = r"""
+from collections import Counter
+
 def kth_distance(nums, k):
-    distances = sorted(abs(x - y) for i, x in enumerate(nums) for y in nums[i + 1:])
-    return distances[k - 1]
+    # Count pairs per distance from the histogram of values, then walk the distances upwards.
+    count = Counter(nums)
+    values = sorted(count)
+    per_distance = Counter()
+    per_distance[0] = sum(c * (c - 1) // 2 for c in count.values())
+    for i, u in enumerate(values):
+        for v in values[i + 1:]:
+            per_distance[v - u] += count[u] * count[v]
+    for d in sorted(per_distance):
+        k -= per_distance[d]
+        if k <= 0:
+            return d
 """
 MUTANTS = [
     ("if pairs_within(mid) >= k:", "if pairs_within(mid) > k:"),
@@ -53,8 +65,9 @@ MUTANTS = [
 
 def inputs() -> list[list[object]]:
     rng = random.Random(163)
-    mid = [rng.randint(0, 10**6) for _ in range(1000)]
+    mid = [rng.randint(0, 10**6) for _ in range(600)]
     dup = [rng.randint(0, 30) for _ in range(900)]
+    wide = [rng.randint(0, 1500) for _ in range(10000)]
     return [
         [[0, 0], 1],
         [[0, 1000000], 1],
@@ -62,8 +75,10 @@ def inputs() -> list[list[object]]:
         [[5, 1, 9], 2],
         [[4, 4, 4, 4], 6],
         [mid, 1],
-        [mid, 1000 * 999 // 2],
+        [mid, 600 * 599 // 2],
         [mid, 123456],
         [dup, 300000],
+        [wide, 31415926],
+        [wide, 10000 * 9999 // 2],
         [[1, 2, 4, 8, 16, 32], 10],
     ]
