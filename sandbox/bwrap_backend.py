@@ -19,7 +19,7 @@ from sandbox.limits import Limits
 from sandbox.outcome import to_result
 from sandbox.program import Plan, clean_env, host_python, limits_dict
 from sandbox.result import Result
-from sandbox.runner import classify, data_fd
+from sandbox.runner import classify
 from sandbox.seccomp import deny_ptrace_filter
 
 WORK = "/work"
@@ -32,7 +32,8 @@ def bwrap_path() -> str | None:
     return shutil.which("bwrap") or next((p for p in ("/usr/bin/bwrap",) if os.access(p, os.X_OK)), None)
 
 
-def system_binds() -> list[str]:
+@functools.lru_cache(maxsize=1)
+def system_binds() -> tuple[str, ...]:
     """Read-only views of the system: /usr, the usr-merge symlinks (or dirs), the loader cache, and the
     interpreter's prefix when it lives outside /usr."""
     args = ["--ro-bind", "/usr", "/usr"]
@@ -48,7 +49,7 @@ def system_binds() -> list[str]:
     prefix = os.path.dirname(os.path.dirname(interpreter))
     if not interpreter.startswith("/usr/") and prefix not in ("/", ""):
         args += ["--ro-bind", prefix, prefix]
-    return args
+    return tuple(args)
 
 
 def bwrap_argv(argv: list[str], workdir: str, limits: Limits, env: dict[str, str]) -> list[str]:
@@ -104,10 +105,9 @@ class BwrapBackend(HostBackend):
         program = deny_ptrace_filter()
         if program is None:
             return Wrapped(command, workdir, _WRAPPER_PROCESSES)
-        fd = data_fd(program)
         split = command.index("--")
-        command[split:split] = ["--seccomp", str(fd)]
-        return Wrapped(command, workdir, _WRAPPER_PROCESSES, (fd,))
+        command[split:split] = ["--seccomp", "@fd0"]
+        return Wrapped(command, workdir, _WRAPPER_PROCESSES, (program,))
 
     def run_plan(self, plan: Plan, stdin: bytes, limits: Limits) -> Result:
         result = _signal_from_exit_code(super().run_plan(plan, stdin, limits), limits)

@@ -27,6 +27,7 @@ from typing import Any
 from sandbox.image.build import default_tag
 from sandbox.limits import Limits
 from sandbox.outcome import to_result
+from sandbox.pool import Pool
 from sandbox.program import COMPILE_LIMITS, Plan, clean_env, limits_dict
 from sandbox.result import Result
 
@@ -195,49 +196,6 @@ class WarmContainer:
             self._api.remove_container(self.id, force=True)
 
 
-class Pool:
-    """Idle warm containers of one shape; grows on demand up to `size`, then callers wait their turn."""
-
-    def __init__(self, make: Any, size: int) -> None:
-        self._make = make
-        self._size = size
-        self._idle: list[WarmContainer] = []
-        self._count = 0
-        self._cond = threading.Condition()
-
-    def acquire(self) -> WarmContainer:
-        with self._cond:
-            while not self._idle and self._count >= self._size:
-                self._cond.wait()
-            if self._idle:
-                return self._idle.pop()
-            self._count += 1
-        try:
-            return self._make()  # started outside the lock: container start takes a while
-        except BaseException:
-            with self._cond:
-                self._count -= 1
-                self._cond.notify()
-            raise
-
-    def release(self, box: WarmContainer, healthy: bool) -> None:
-        if not healthy:
-            box.remove()
-        with self._cond:
-            if healthy:
-                self._idle.append(box)
-            else:
-                self._count -= 1
-            self._cond.notify()
-
-    def drain(self) -> None:
-        with self._cond:
-            idle, self._idle = self._idle, []
-            self._count -= len(idle)
-        for box in idle:
-            box.remove()
-
-
 class DockerBackend:
     name = "docker"
 
@@ -247,7 +205,7 @@ class DockerBackend:
         self.pool_size = pool_size or (int(env_size) if env_size else max(2, 2 * (os.cpu_count() or 1)))
         self._pid = -1
         self._lock = threading.Lock()
-        self._pools: dict[Shape, Pool] = {}
+        self._pools: dict[Shape, Pool[WarmContainer]] = {}
         self._client: Any = None
         atexit.register(self.close)
 
@@ -264,7 +222,7 @@ class DockerBackend:
             reap_orphans(self._client)
             self._pid = os.getpid()
 
-    def _pool(self, shape: Shape) -> Pool:
+    def _pool(self, shape: Shape) -> Pool[WarmContainer]:
         self._ensure_process()
         with self._lock:
             pool = self._pools.get(shape)

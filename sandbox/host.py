@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 import time
@@ -10,23 +11,36 @@ from dataclasses import dataclass
 from typing import Any
 
 from sandbox.limits import Limits
+from sandbox.local_runner import HelperGone, run_in_helper
 from sandbox.outcome import to_result
 from sandbox.program import COMPILE_LIMITS, Plan, clean_env, limits_dict, remove_tree, write_files
 from sandbox.result import Result
-from sandbox.runner import execute
+from sandbox.runner import data_fd, execute, outcome_error
 
 NOBODY = 65534  # programs never run as root: a root caller drops them to nobody/nogroup
 
 
+@functools.cache
+def work_base() -> str:
+    """Where host work dirs go: PRORL_SANDBOX_TMPDIR, else /dev/shm (a tmpfs: creating and removing a work
+    dir there costs a tenth of a disk-backed /tmp), else the usual temp dir."""
+    chosen = os.environ.get("PRORL_SANDBOX_TMPDIR")
+    if chosen:
+        return chosen
+    if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK | os.X_OK):
+        return "/dev/shm"
+    return tempfile.gettempdir()
+
+
 @dataclass
 class Wrapped:
-    """The command as actually exec'd: argv, cwd, processes the wrapper itself needs, fds it must inherit
-    (closed here after the run)."""
+    """The command as actually exec'd: argv, cwd, processes the wrapper itself needs, and data to hand the
+    child as fds (argv names the i-th one "@fd<i>"; bwrap reads its seccomp filter that way)."""
 
     argv: list[str]
     cwd: str
     extra_processes: int = 0
-    pass_fds: tuple[int, ...] = ()
+    data: tuple[bytes, ...] = ()
 
 
 class HostBackend:
@@ -44,7 +58,7 @@ class HostBackend:
         started = time.monotonic()
         as_root = os.geteuid() == 0
         uid = gid = NOBODY if as_root else None
-        workdir = tempfile.mkdtemp(prefix="prorl-sandbox-")
+        workdir = tempfile.mkdtemp(prefix="prorl-sandbox-", dir=work_base())
         try:
             write_files(workdir, plan.files, uid, gid)
             env = clean_env(self.program_home(workdir))
@@ -71,19 +85,43 @@ class HostBackend:
         gid: int | None,
     ) -> dict[str, Any]:
         wrapped = self.wrap(argv, workdir, limits)
+        request = {
+            "argv": wrapped.argv,
+            "cwd": wrapped.cwd,
+            "env": env,
+            "stdin": stdin.hex(),
+            "limits": limits_dict(limits),
+            "uid": uid,
+            "gid": gid,
+            "extra_processes": wrapped.extra_processes,
+            "data_fds": [blob.hex() for blob in wrapped.data],
+        }
         try:
-            return execute(
-                wrapped.argv,
-                cwd=wrapped.cwd,
-                env=env,
-                stdin=stdin,
-                limits=limits_dict(limits),
-                uid=uid,
-                gid=gid,
-                extra_processes=wrapped.extra_processes,
-                pass_fds=wrapped.pass_fds,
-            )
-        finally:
-            for fd in wrapped.pass_fds:
-                with contextlib.suppress(OSError):
-                    os.close(fd)
+            return run_in_helper(request, limits.wall_s)
+        except HelperGone as exc:
+            return {**outcome_error(f"sandbox failure: {exc}", 0.0), "sandbox_error": True}
+        except OSError:  # no helper can start here (no host python?): fork from this process instead
+            return _execute_here(wrapped, env, stdin, limits, uid, gid)
+
+
+def _execute_here(
+    wrapped: Wrapped, env: dict[str, str], stdin: bytes, limits: Limits, uid: int | None, gid: int | None
+) -> dict[str, Any]:
+    fds = [data_fd(blob) for blob in wrapped.data]
+    names = {f"@fd{i}": str(fd) for i, fd in enumerate(fds)}
+    try:
+        return execute(
+            [names.get(arg, arg) for arg in wrapped.argv],
+            cwd=wrapped.cwd,
+            env=env,
+            stdin=stdin,
+            limits=limits_dict(limits),
+            uid=uid,
+            gid=gid,
+            extra_processes=wrapped.extra_processes,
+            pass_fds=tuple(fds),
+        )
+    finally:
+        for fd in fds:
+            with contextlib.suppress(OSError):
+                os.close(fd)

@@ -24,4 +24,5 @@ def to_result(outcome: dict[str, Any], backend: str) -> Result:
         stderr_truncated=bool(outcome.get("stderr_truncated")),
         backend=backend,
         reason=outcome.get("reason", ""),
+        sandbox_error=bool(outcome.get("sandbox_error")),
     )

@@ -106,12 +106,15 @@ def execute(
     gid: int | None = None,
     extra_processes: int = 0,
     pass_fds: tuple[int, ...] = (),
+    watch_fd: int | None = None,
 ) -> dict[str, Any]:
     """Run argv to completion or to a limit; never raises for anything the program does.
 
     limits: wall_s, cpu_s, memory_mb, output_bytes, processes, file_size_mb (validated by the caller).
     uid/gid: drop to these before exec (when running as root). extra_processes: headroom for wrappers
     (bwrap's own monitor and init) that count against RLIMIT_NPROC. pass_fds: fds the child keeps.
+    watch_fd: if it becomes readable (the local helper's stdin hitting EOF: its caller died), the program
+    is killed at once and the outcome is an error with reason "abandoned".
     Returns a plain dict (JSON-safe except stdout/stderr bytes) that `classify` has already labelled.
     """
     wall_limit = float(limits["wall_s"])
@@ -137,7 +140,7 @@ def execute(
         )
     except (OSError, subprocess.SubprocessError) as exc:
         os.close(stdin_fd)
-        return _outcome_error(f"could not start {argv[0]}: {exc}", time.monotonic() - start)
+        return outcome_error(f"could not start {argv[0]}: {exc}", time.monotonic() - start)
     os.close(stdin_fd)
     assert proc.stdout is not None and proc.stderr is not None
     out, err = bytearray(), bytearray()
@@ -150,6 +153,8 @@ def execute(
     pidfd = _pidfd(proc.pid)
     if pidfd is not None:
         sel.register(pidfd, selectors.EVENT_READ)
+    if watch_fd is not None:
+        sel.register(watch_fd, selectors.EVENT_READ)
     deadline = start + wall_limit
     exited_at: float | None = None
     wait_status: tuple[int, Any] | None = None
@@ -160,9 +165,8 @@ def execute(
             if wait_status is None and now >= deadline:
                 why = "wall"
                 break
-            if wait_status is not None and (
-                len(sel.get_map()) == 0 or now >= (exited_at or now) + _DRAIN_GRACE_S
-            ):
+            pipes_open = any(fd in buffers for fd in sel.get_map())
+            if wait_status is not None and (not pipes_open or now >= (exited_at or now) + _DRAIN_GRACE_S):
                 break
             if wait_status is not None:
                 timeout = (exited_at or now) + _DRAIN_GRACE_S - now
@@ -175,6 +179,9 @@ def execute(
                 if fd == pidfd:
                     sel.unregister(fd)
                     continue
+                if fd == watch_fd:
+                    why = "abandoned"
+                    break
                 try:
                     chunk = os.read(fd, _READ_CHUNK)
                 except BlockingIOError:
@@ -250,6 +257,8 @@ def classify(
         return "output_limit", f"wrote more than {limits['output_bytes']} bytes of output"
     if why == "wall":
         return "timeout", f"wall-clock limit of {limits['wall_s']} s reached"
+    if why == "abandoned":
+        return "error", "abandoned: the caller went away"
     cpu_limit = float(limits["cpu_s"])
     if sig == signal.SIGXCPU or (
         sig == signal.SIGKILL and outcome["cpu_s"] >= max(1.0, math.ceil(cpu_limit))
@@ -345,7 +354,7 @@ def _pidfd(pid: int) -> int | None:
         return None
 
 
-def _outcome_error(reason: str, wall: float) -> dict[str, Any]:
+def outcome_error(reason: str, wall: float) -> dict[str, Any]:
     return {
         "stdout": b"",
         "stderr": b"",
@@ -436,8 +445,9 @@ def _oom_kills() -> int:
     return 0
 
 
-def _serve_one(request: dict[str, Any], work_root: str) -> dict[str, Any]:
-    """Write the files, optionally compile, run; everything in a fresh dir under work_root."""
+def _serve_one(request: dict[str, Any], work_root: str, watch_fd: int) -> dict[str, Any]:
+    """Write the files, optionally compile, run; everything in a fresh dir under work_root. watch_fd is
+    our stdin: if it closes mid-run (the caller died), the program is killed at once."""
     workdir = os.path.join(work_root, "run")
     os.makedirs(workdir, mode=0o700)
     for rel, content_hex in request["files"].items():
@@ -448,17 +458,20 @@ def _serve_one(request: dict[str, Any], work_root: str) -> dict[str, Any]:
     env = dict(request["env"], HOME=workdir, TMPDIR="/tmp")
     compile_argv = request.get("compile")
     if compile_argv:
-        done = execute(compile_argv, cwd=workdir, env=env, stdin=b"", limits=request["compile_limits"])
+        limits = request["compile_limits"]
+        done = execute(compile_argv, cwd=workdir, env=env, stdin=b"", limits=limits, watch_fd=watch_fd)
         if done["status"] != "ok" or done["exit_code"] != 0:
             done["status"] = "error"
             done["reason"] = "compilation failed" + (f" ({done['reason']})" if done["reason"] else "")
             done["stdout"], done["stderr"] = b"", done["stdout"] + done["stderr"]
             return done
     before = _oom_kills()
+    stdin = bytes.fromhex(request["stdin"])
     done = execute(
-        request["argv"], cwd=workdir, env=env, stdin=bytes.fromhex(request["stdin"]), limits=request["limits"]
+        request["argv"], cwd=workdir, env=env, stdin=stdin, limits=request["limits"], watch_fd=watch_fd
     )
-    if done["status"] in ("killed", "ok") and _oom_kills() > before and done["exit_code"] != 0:
+    # the container's OOM killer fired during the run (maybe on a child, the main process then timing out)
+    if _oom_kills() > before and (done["status"] in ("killed", "timeout") or done["exit_code"] != 0):
         done["status"], done["reason"] = classify(done, request["limits"], "", oom_killed=True)
     return done
 
@@ -477,14 +490,63 @@ def serve(work_root: str = "/work") -> None:
         if body is None:
             return
         try:
-            done = _serve_one(json.loads(body), work_root)
+            done = _serve_one(json.loads(body), work_root, reader.fileno())
         except Exception as exc:  # a broken request must not kill the runner
-            done = _outcome_error(f"runner failed: {type(exc).__name__}: {exc}", 0.0)
+            done = outcome_error(f"runner failed: {type(exc).__name__}: {exc}", 0.0)
         done["clean"] = _sweep(work_root)
+        if done["reason"].startswith("abandoned"):
+            return
+        done["stdout"] = done["stdout"].hex()
+        done["stderr"] = done["stderr"].hex()
+        _write_message(writer, json.dumps(done).encode())
+
+
+def serve_local() -> None:
+    """Host helper loop: run the host backends' programs from this small process, whose forks are cheap
+    (forking a big caller such as a verifier worker costs tens of ms in page-table copies).
+    No sweeping here: this is the host, and the backends clean their own work dirs."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller handles Ctrl-C and then closes our stdin
+    reader, writer = sys.stdin.buffer, sys.stdout.buffer
+    _write_message(writer, b'{"ready": true}')
+    while True:
+        header = _read_exact(reader, _HEADER.size)
+        if header is None:
+            return
+        body = _read_exact(reader, _HEADER.unpack(header)[0])
+        if body is None:
+            return
+        fds: list[int] = []
+        try:
+            request = json.loads(body)
+            fds = [data_fd(bytes.fromhex(blob)) for blob in request.get("data_fds", [])]
+            names = {f"@fd{i}": str(fd) for i, fd in enumerate(fds)}
+            done = execute(
+                [names.get(arg, arg) for arg in request["argv"]],
+                cwd=request["cwd"],
+                env=request["env"],
+                stdin=bytes.fromhex(request["stdin"]),
+                limits=request["limits"],
+                uid=request.get("uid"),
+                gid=request.get("gid"),
+                extra_processes=int(request.get("extra_processes", 0)),
+                pass_fds=tuple(fds),
+                watch_fd=reader.fileno(),
+            )
+        except Exception as exc:  # a broken request must not kill the helper
+            done = outcome_error(f"runner failed: {type(exc).__name__}: {exc}", 0.0)
+        finally:
+            for fd in fds:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        if done["reason"].startswith("abandoned"):
+            return
         done["stdout"] = done["stdout"].hex()
         done["stderr"] = done["stderr"].hex()
         _write_message(writer, json.dumps(done).encode())
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1] if len(sys.argv) > 1 else "/work")
+    if sys.argv[1:] == ["--local"]:
+        serve_local()
+    else:
+        serve(sys.argv[1] if len(sys.argv) > 1 else "/work")

@@ -253,3 +253,14 @@ def test_cpp_language_option_for_stdio_problems() -> None:
         "for(int i=0;i<n;i++){std::cin>>x; if(x%2==0) s+=x;} std::cout<<s<<std::endl;}"
     )
     assert verify_task(task, fence(program, "cpp")).reward == 1.0
+
+
+def test_eurus_math_rows_are_skipped(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(DATA / "eurus.parquet").to_pylist()
+    math_row = {**rows[0], "ability": "math", "reward_model": {"style": "rule", "ground_truth": "42"}}
+    path = tmp_path / "mixed.parquet"
+    pq.write_table(pa.Table.from_pylist([math_row, *rows]), path)
+    assert len(list(CodeEnv(data_files=str(path)).tasks())) == len(rows)

@@ -11,7 +11,7 @@ import os
 import secrets
 
 import pytest
-from code_backends import BACKENDS, fence
+from code_backends import BACKENDS, HAS_GPP, fence
 
 from verifiers import Status, verify
 
@@ -165,6 +165,38 @@ def add(a, b):
     return a + b
 """
 
+# HumanEval/32-style residual assert: the test code calls math.fabs on the candidate's value.
+POLY_PROMPT = (
+    "import math\n\n\ndef poly(xs: list, x: float):\n    return sum(c * math.pow(x, i) for i, c in enumerate(xs))\n\n\n"
+    'def root_of_line(xs: list):\n    """The x where poly(xs, x) == 0."""\n'
+)
+POLY = {
+    "fn_name": "root_of_line",
+    "prompt": POLY_PROMPT,
+    "asserts": "import math\ndef check(candidate):\n    for xs in ([1, 2], [-3, 1], [4, -2]):\n        assert math.fabs(poly(xs, candidate(xs))) < 1e-6\n",
+    "assert_entry": "check",
+}
+PATCH_TEST_MODULES = """
+import math, builtins
+math.fabs = lambda x: 0.0
+math.pow = lambda x, y: 0.0
+builtins.abs = lambda x: 0
+builtins.sum = lambda *a, **k: 0
+def root_of_line(xs):
+    return 12345.0
+"""
+FORGE_PROBES = """
+import os
+blob = "".join(f"B {i}\\nC {i},{i} true\\tnull\\nT {i}\\nD\\n" for i in range(4)).encode()
+for fd in range(0, 64):
+    try:
+        os.write(fd, blob)
+    except OSError:
+        pass
+def root_of_line(xs):
+    return 12345.0
+"""
+
 HACKS = {
     "os_exit_io": (IO, "import os\nos._exit(0)"),
     "sys_exit_io": (IO, "import sys\nsys.exit(0)"),
@@ -180,6 +212,8 @@ HACKS = {
     "forge_result_frames_call": (CALL, FORGE + "\ndef add(a, b):\n    return -1"),
     "read_expected_from_disk": (SECRET, READ_DISK),
     "print_many_candidates": (IO, MANY_ANSWERS),
+    "monkeypatch_modules_the_tests_use": (POLY, PATCH_TEST_MODULES),
+    "forge_assert_records": (POLY, FORGE_PROBES),
     "kill_the_judge": (CALL, KILL_JUDGE.replace("return a + b", "return a - b")),
 }
 
@@ -188,6 +222,12 @@ HACKS = {
 def test_honest_programs_pass(backend: str) -> None:
     assert verify("code", fence(HONEST_IO), IO, backend=backend).reward == 1.0
     assert verify("code", fence(HONEST_CALL), CALL, backend=backend).reward == 1.0
+    assert (
+        verify(
+            "code", fence("def root_of_line(xs):\n    return -xs[0] / xs[1]"), POLY, backend=backend
+        ).reward
+        == 1.0
+    )
     echo = f"s = input()\nprint('{SECRET_OUT}' if s == '{MAGIC_IN}' else s)"
     assert verify("code", fence(echo), SECRET, backend=backend).reward == 1.0
 
@@ -249,3 +289,16 @@ def test_infinite_loop_and_memory_bomb_score_zero_with_status(backend: str) -> N
     )
     assert bomb.reward == 0.0
     assert {t["status"] for t in bomb.details["tests"]} == {"memory"}
+
+
+@pytest.mark.skipif(not HAS_GPP, reason="g++ is not installed on this machine")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_cpp_programs_and_cpp_exit_hacks(backend: str) -> None:
+    answer = {**IO, "language": "cpp"}
+    good = "#include <iostream>\nint main(){long long a,b; std::cin>>a>>b; std::cout<<a+b<<std::endl;}"
+    verdict = verify("code", fence(good, "cpp"), answer, backend=backend)
+    if verdict.status is Status.SANDBOX_ERROR and "g++" in (verdict.reason or ""):
+        pytest.skip(f"no g++ inside the {backend} sandbox")
+    assert verdict.reward == 1.0, verdict.reason
+    for hack in ("#include <cstdlib>\nint main(){ std::exit(0); }", "int main(){ return 0; }"):
+        assert verify("code", fence(hack, "cpp"), answer, backend=backend).reward == 0.0

@@ -9,10 +9,12 @@ from code_backends import HAS_GPP, fence
 
 from verifiers import Status, verify, verify_batch
 from verifiers.code import verify_code
+from verifiers.code.answer import parse_answer
 from verifiers.code.asserts import convert_tests
 from verifiers.code.compare import apply_op, outputs_match, values_match
 from verifiers.code.extract import extract_program
 from verifiers.code.harness_runtime import encode, plain
+from verifiers.code.judge import plan
 
 ADD_IO = {
     "tests": [
@@ -267,3 +269,44 @@ def test_cpp_programs_through_the_same_api() -> None:
     broken = score("int main( {", answer, tag="cpp")
     assert broken.status is Status.MALFORMED and "error" in broken.details["compile_error"]
     assert score(good, answer, tag="python").status is Status.NO_ANSWER
+
+
+def test_sandbox_failures_are_retried_once_then_reported_never_scored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import verifiers.code as code
+    from sandbox import Result, RunStatus
+
+    calls: list[str] = []
+
+    def out_of_processes(program: str, stdin: str, **kwargs: object) -> Result:
+        nonce = json.loads(stdin)["nonce"]
+        calls.append(nonce)
+        frames = [
+            {"compile": {"ok": True}},
+            {"i": 0, "status": "infra", "reason": "could not fork", "cpu_s": 0.0},
+        ]
+        text = "".join(f"{nonce} {json.dumps(f)}\n" for f in frames)
+        return Result(text, "", 0, RunStatus.OK, 0.1, 0.1, 10.0)
+
+    monkeypatch.setattr(code, "sandbox_run", out_of_processes)
+    verdict = score("print(3)", {"tests": [{"stdin": "", "stdout": "3\n"}]})
+    assert verdict.status is Status.SANDBOX_ERROR and verdict.reward == 0.0
+    assert len(calls) == 2
+
+
+def test_residual_asserts_run_apart_from_the_program_unless_they_need_its_names() -> None:
+    apart = {"fn_name": "f", "asserts": "assert sorted(f([3, 1])) == [1, 3]"}
+    assert plan(parse_answer(apart))[-1].request["in_process"] is False
+    assert score("def f(xs):\n    return list(reversed(sorted(xs)))[::-1]", apart).reward == 1.0
+    uses_class = {
+        "fn_name": "longest",
+        "asserts": "assert longest([Pair(1, 2), Pair(3, 4), Pair(2, 5)]) == 2\nassert longest([Pair(1, 9)]) == 1",
+    }
+    assert plan(parse_answer(uses_class))[-1].request["in_process"] is True
+    program = (
+        "class Pair:\n    def __init__(self, a, b):\n        self.a, self.b = a, b\n"
+        "def longest(pairs):\n    pairs = sorted(pairs, key=lambda p: p.b)\n    n, end = 0, None\n"
+        "    for p in pairs:\n        if end is None or p.a > end:\n            n, end = n + 1, p.b\n    return n"
+    )
+    assert score(program, uses_class).reward == 1.0

@@ -157,7 +157,9 @@ def test_gzip_parquet_and_several_files(tmp_path: Path) -> None:
     pq.write_table(pa.Table.from_pylist(read_rows(DATA / "deepscaler.jsonl")), parquet)
     columns = tmp_path / "aime_columns.json"
     rows = read_rows(DATA / "aime.jsonl")
-    columns.write_text(json.dumps({"problem": [r["problem"] for r in rows], "answer": [str(r["answer"]) for r in rows]}))
+    columns.write_text(
+        json.dumps({"problem": [r["problem"] for r in rows], "answer": [str(r["answer"]) for r in rows]})
+    )
     for path, count in ((gz, 2), (parquet, 4), (columns, 2)):
         assert len(list(envs.make("math", data_files=str(path)).tasks())) == count
     both = envs.make("math", data_files=[str(gz), str(parquet)])

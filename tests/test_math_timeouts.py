@@ -27,7 +27,9 @@ def test_timeout_from_a_thread_replaces_the_worker() -> None:
     pool = shared_pool()  # the pool `verify` uses
     replaced = pool.replaced
     box: list[Verdict] = []
-    thread = threading.Thread(target=lambda: box.append(verify("math", "\\boxed{1}", TOWER, timeout_s=LIMIT_S)))
+    thread = threading.Thread(
+        target=lambda: box.append(verify("math", "\\boxed{1}", TOWER, timeout_s=LIMIT_S))
+    )
     thread.start()
     thread.join(timeout=120)
     assert not thread.is_alive()

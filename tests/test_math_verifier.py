@@ -47,7 +47,9 @@ def test_case_set_covers_the_issue() -> None:
 
 
 @pytest.mark.parametrize(("category", "gold", "completion", "expected", "options"), CASES)
-def test_equivalence_case(category: str, gold: str, completion: str, expected: bool, options: dict[str, Any]) -> None:
+def test_equivalence_case(
+    category: str, gold: str, completion: str, expected: bool, options: dict[str, Any]
+) -> None:
     verdict = verify_local("math", completion, gold, **options)
     assert verdict.correct is expected, (category, gold, completion, verdict.reason)
     assert verdict.reward == (1.0 if expected else 0.0)
@@ -94,7 +96,8 @@ def test_options_come_from_task_metadata() -> None:
         "metadata": {"verifier_options": {"form": "factor"}},
     }
     expanded, factored = verify_batch(
-        [{"task": task, "completion": "\\boxed{x^2-1}"}, {"task": task, "completion": "\\boxed{(x+1)(x-1)}"}], workers=1
+        [{"task": task, "completion": "\\boxed{x^2-1}"}, {"task": task, "completion": "\\boxed{(x+1)(x-1)}"}],
+        workers=1,
     )
     assert not expanded.correct and "factored" in (expanded.reason or "")
     assert factored.correct

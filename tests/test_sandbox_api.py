@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
 from sandbox import Limits, LimitsError, RunStatus, SandboxError, run, run_batch
@@ -138,3 +145,85 @@ def test_batch_keeps_order_and_turns_bad_items_into_errors() -> None:
     assert results[3].status is RunStatus.ERROR and "program" in results[3].reason
     assert [r.stdout for r in results[4:7]] == ["9\n", "16\n", "25\n"]
     assert results[7].status is RunStatus.ERROR and "file name" in results[7].reason
+
+
+def _helper_pids() -> list[int]:
+    from sandbox.runner import _descendants
+
+    found = []
+    for pid in _descendants(os.getpid()):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                if handle.read().endswith(b"\x00--local\x00"):
+                    found.append(pid)
+        except OSError:
+            continue
+    return found
+
+
+def test_programs_are_forked_by_a_small_local_helper() -> None:
+    r = run(
+        "import os\nprint(open(f'/proc/{os.getppid()}/cmdline', 'rb').read().split(b'\\0')[-2])", backend=B
+    )
+    assert r.stdout == "b'--local'\n", r
+
+
+def test_a_dead_helper_is_a_sandbox_error_and_is_replaced() -> None:
+    import threading
+
+    box: list = []
+    worker = threading.Thread(target=lambda: box.append(run("import time\ntime.sleep(20)", backend=B)))
+    worker.start()
+    busy: list[int] = []
+    for _ in range(500):  # find the helper whose child is our sleeping program
+        from sandbox.runner import _descendants
+
+        busy = [pid for pid in _helper_pids() if _descendants(pid)]
+        if busy:
+            break
+        time.sleep(0.01)
+    assert len(busy) == 1
+    os.kill(busy[0], signal.SIGKILL)
+    worker.join()
+    assert box[0].status is RunStatus.ERROR and box[0].sandbox_error, box[0]
+    assert run("print('again')", backend=B).stdout == "again\n"
+
+
+def test_helpers_and_their_programs_go_when_the_caller_dies(tmp_path: Path) -> None:
+    ready = tmp_path / "ready"
+    script = (
+        "import threading, time\n"
+        "from sandbox import run\n"
+        "threading.Thread(target=lambda: run('import time\\ntime.sleep(60)', backend='process'), daemon=True).start()\n"
+        f"time.sleep(1.0)\nopen({str(ready)!r}, 'w').write('x')\n"
+        "time.sleep(120)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script], cwd=Path(__file__).parents[1])
+    try:
+        for _ in range(600):
+            if ready.exists():
+                break
+            time.sleep(0.05)
+        from sandbox.runner import _descendants
+
+        tree = _descendants(child.pid)
+        assert len(tree) >= 2  # the helper and its sleeping program
+        child.kill()
+        child.wait()
+        for _ in range(200):  # the helper sees its stdin close, kills the program and exits
+            if not any(os.path.exists(f"/proc/{pid}") and _state(pid) != "Z" for pid in tree):
+                break
+            time.sleep(0.05)
+        assert [pid for pid in tree if os.path.exists(f"/proc/{pid}") and _state(pid) != "Z"] == []
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+
+
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"

@@ -31,8 +31,13 @@ def test_doctor_reports_every_backend_and_the_auto_choice(capsys: pytest.Capture
             assert len(line.split(None, 2)) == 3
 
 
-def test_auto_falls_back_to_process_with_a_warning_naming_what_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    answers = {"docker": (False, "no Docker engine reachable"), "bwrap": (False, "bubblewrap is not installed")}
+def test_auto_falls_back_to_process_with_a_warning_naming_what_is_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    answers = {
+        "docker": (False, "no Docker engine reachable"),
+        "bwrap": (False, "bubblewrap is not installed"),
+    }
     monkeypatch.setattr(backends, "availability", lambda name: answers.get(name, (True, "")))
     with pytest.warns(RuntimeWarning, match="no Docker engine reachable.*bubblewrap is not installed"):
         assert backends._pick_auto() == "process"

@@ -1,27 +1,106 @@
-"""Verifier kind `logic`: reasoning-gym's own scorer on the `<answer>` text (audit fixes: later)."""
+"""Verifier kind `logic`: the reasoning-gym task's scorer on the `<answer>` text, hardened.
+
+reasoning-gym's scorers are written for cooperative answers; ours also face hostile ones. Before a
+scorer runs, an answer is capped in length and passed through the gates in `logic_fixes` (hedges,
+the gold padded with other content); datasets whose scorer is wrong in other ways use the
+replacement in `logic_fixes.FIXES`. A scorer that raises on odd text yields `malformed`, not `error`.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
+import math
 from typing import Any
 
+import reasoning_gym  # noqa: F401  (imported at the top so forkserver workers start warm)
+
 from verifiers.extract import last_answer_tag
+from verifiers.logic_fixes import (
+    ENTRY_ADAPTERS,
+    FIXES,
+    JUNK_PROBES,
+    answer_cap,
+    format_gate,
+    gate,
+    hedge_gate,
+)
+from verifiers.logic_rg import scorer
 from verifiers.registry import register_verifier
 from verifiers.types import Status, Verdict
 
 
-@lru_cache(maxsize=None)
-def _scorer(dataset: str):  # type: ignore[no-untyped-def]
-    import reasoning_gym
+def _malformed_answer(answer: Any) -> str | None:
+    if not isinstance(answer, dict) or not isinstance(answer.get("dataset"), str):
+        return "answer must be {'dataset': name, 'entry': {...}}"
+    if not isinstance(answer.get("entry"), dict):
+        return "answer['entry'] must be the reasoning-gym entry (a dict)"
+    return None
 
-    return reasoning_gym.get_score_answer_fn(dataset)
+
+def _junk_score(score_fn: Any, entry: dict[str, Any]) -> float:
+    best = 0.0
+    for probe in JUNK_PROBES:
+        try:
+            best = max(best, float(score_fn(probe, entry)))
+        except Exception:
+            continue
+    return best
 
 
 @register_verifier("logic", timeout_s=10.0)
 def verify_logic(text: str, answer: Any, **options: Any) -> Verdict:
-    """Score the last `<answer>` block with the reasoning-gym task's scorer."""
+    """Score the last `<answer>` block with the reasoning-gym task's scorer, hardened against hacks."""
+    problem = _malformed_answer(answer)
+    if problem:
+        return Verdict.fail(Status.ERROR, f"bad task answer record: {problem}")
+    dataset, entry = answer["dataset"], answer["entry"]
     extracted = last_answer_tag(text)
     if extracted is None:
         return Verdict.fail(Status.NO_ANSWER, "no <answer>...</answer> block after the reasoning")
-    score = _scorer(answer["dataset"])(extracted, answer["entry"])
-    return Verdict.scored(float(score), extracted=extracted)
+    if not extracted.strip():
+        return Verdict.fail(Status.NO_ANSWER, "the <answer> block is empty")
+    gold = entry.get("answer") if isinstance(entry.get("answer"), str) else None
+    cap = answer_cap(gold)
+    if len(extracted) > cap:
+        return Verdict.fail(
+            Status.MALFORMED,
+            f"answer is {len(extracted)} characters; the limit for this task is {cap}",
+            extracted=extracted[:200],
+        )
+    why = (
+        gate(extracted, gold)
+        if gold is not None
+        else hedge_gate(extracted, "") or format_gate(dataset, extracted)
+    )
+    if why:
+        return Verdict.scored(0.0, extracted=extracted, reason=why)
+    fix = FIXES.get(dataset)
+    try:
+        if fix is not None:
+            result = fix(extracted, entry)
+            if isinstance(result, Verdict):
+                return result
+            score = float(result)
+        else:
+            score_fn = scorer(dataset, answer.get("config"))
+            if dataset in ENTRY_ADAPTERS:
+                entry = ENTRY_ADAPTERS[dataset](entry)
+            score = float(score_fn(extracted, entry))
+            if 0.0 < score < 1.0 and score <= _junk_score(score_fn, entry):
+                return Verdict.scored(
+                    0.0, extracted=extracted, reason=f"{score:g} is the floor this scorer gives junk"
+                )
+    except KeyError as exc:
+        if dataset not in reasoning_gym.factory.DATASETS:
+            return Verdict.fail(Status.ERROR, f"unknown reasoning-gym dataset {dataset!r}")
+        return Verdict.fail(
+            Status.MALFORMED, f"the scorer could not read this answer (KeyError: {exc})", extracted=extracted
+        )
+    except Exception as exc:  # reasoning-gym scorers raise on text they cannot parse
+        return Verdict.fail(
+            Status.MALFORMED,
+            f"the scorer could not read this answer ({type(exc).__name__}: {exc})"[:500],
+            extracted=extracted,
+        )
+    if math.isnan(score):
+        score = 0.0
+    return Verdict.scored(score, extracted=extracted)

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from envs.code.formats import Problem, RowError, codecontests, problems
+from envs.code.formats import NotCode, Problem, RowError, codecontests, problems
 from envs.core import ConfigError, Env, Messages, validate_config
 from verifiers import Task, Verdict
 
@@ -116,6 +116,8 @@ class CodeEnv(Env):
                         if fmt.name == "codecontests"
                         else fmt.convert(row)
                     )
+                except NotCode:
+                    continue
                 except (RowError, KeyError, TypeError, ValueError) as exc:
                     if self.config.skip_bad_rows:
                         continue

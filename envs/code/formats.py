@@ -45,6 +45,10 @@ class RowError(ValueError):
     """This row cannot be turned into a problem (the message says which field is wrong)."""
 
 
+class NotCode(Exception):
+    """A row of a mixed dataset that is not a code problem (Eurus-2-RL mixes math and code): skipped."""
+
+
 # --- reading files ---------------------------------------------------------------------------------------
 def read_rows(path: Path) -> list[dict[str, Any]]:
     """Rows of a JSONL / JSON / parquet file, optionally gzipped."""
@@ -140,6 +144,8 @@ def apps(row: dict[str, Any]) -> Problem:
 
 
 def eurus(row: dict[str, Any]) -> Problem:
+    if row.get("ability") not in (None, "code"):
+        raise NotCode
     reward_model = _json_field(row.get("reward_model"), "reward_model")
     if not isinstance(reward_model, dict) or "ground_truth" not in reward_model:
         raise RowError("reward_model needs a 'ground_truth'")

@@ -39,7 +39,9 @@ class MathDatasetEnv(Env):
         cfg = validate_config(MathDataConfig, config, name)
         assert isinstance(cfg, MathDataConfig)
         if cfg.format is not None and cfg.format not in FORMATS:
-            raise ConfigError(f"unknown math format {cfg.format!r}; formats: {', '.join(FORMATS)} (or None to detect)")
+            raise ConfigError(
+                f"unknown math format {cfg.format!r}; formats: {', '.join(FORMATS)} (or None to detect)"
+            )
         files = [cfg.data_files] if isinstance(cfg.data_files, str) else list(cfg.data_files)
         if not files:
             raise ConfigError(f"envs.make({name!r}): data_files is empty; pass one or more local files")
@@ -56,7 +58,9 @@ class MathDatasetEnv(Env):
                 yield Task(
                     env=self.name,
                     domain=self.domain,
-                    prompt=[{"role": "user", "content": PROMPT.format(question=str(row[fmt.question]).strip())}],
+                    prompt=[
+                        {"role": "user", "content": PROMPT.format(question=str(row[fmt.question]).strip())}
+                    ],
                     verifier="math",
                     answer=answer,
                     metadata=metadata,

@@ -49,10 +49,14 @@ def _plain_answer(row: dict[str, Any]) -> str | None:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("gsm8k", ("question", "answer"), "question", _gsm8k_answer, "GSM8K: answer ends with '#### n'"),
+        Format(
+            "gsm8k", ("question", "answer"), "question", _gsm8k_answer, "GSM8K: answer ends with '#### n'"
+        ),
         Format("deepscaler", ("problem", "answer", "solution"), "problem", _plain_answer, "DeepScaleR"),
         Format("aime", ("problem", "answer"), "problem", _plain_answer, "AIME/AMC-style"),
-        Format("math", ("problem", "solution"), "problem", _math_answer, "MATH: boxed answer in the solution"),
+        Format(
+            "math", ("problem", "solution"), "problem", _math_answer, "MATH: boxed answer in the solution"
+        ),
     )
 }
 
@@ -74,14 +78,18 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
                 elif base.endswith(".json"):
                     rows = _json_rows(json.load(fh))
                 else:
-                    raise ConfigError(f"{path}: unknown file type; use .jsonl, .json or .parquet (optionally .gz)")
+                    raise ConfigError(
+                        f"{path}: unknown file type; use .jsonl, .json or .parquet (optionally .gz)"
+                    )
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         if isinstance(exc, ConfigError):
             raise
         raise ConfigError(f"{path}: could not read it as {base.rsplit('.', 1)[-1]}: {exc}") from None
     for i, row in enumerate(rows):
         if not isinstance(row, dict):
-            raise ConfigError(f"{path}: row {i} is a {type(row).__name__}, expected an object with named columns")
+            raise ConfigError(
+                f"{path}: row {i} is a {type(row).__name__}, expected an object with named columns"
+            )
     return [{str(k).lower(): v for k, v in row.items()} for row in rows]
 
 
@@ -122,7 +130,9 @@ def rows_with_answers(path: Path, format: str | None) -> Iterator[tuple[int, dic
         fmt = detect(columns, path)
     else:
         if format not in FORMATS:
-            raise ConfigError(f"unknown math format {format!r}; formats: {', '.join(FORMATS)} (or None to detect)")
+            raise ConfigError(
+                f"unknown math format {format!r}; formats: {', '.join(FORMATS)} (or None to detect)"
+            )
         fmt = FORMATS[format]
     for i, row in enumerate(rows):
         missing = [c for c in fmt.columns if c not in row]
@@ -133,5 +143,7 @@ def rows_with_answers(path: Path, format: str | None) -> Iterator[tuple[int, dic
             )
         answer = fmt.answer(row)
         if answer is None:
-            raise ConfigError(f"{path}: row {i} has no usable answer for format {fmt.name!r} ({fmt.description})")
+            raise ConfigError(
+                f"{path}: row {i} has no usable answer for format {fmt.name!r} ({fmt.description})"
+            )
         yield i, row, fmt, answer

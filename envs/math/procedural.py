@@ -53,7 +53,9 @@ class MathEnv(Env):
         self.name = name = env_name
         if family is not None:
             if "families" in config:
-                raise ConfigError(f"env {name!r} is the {family!r} family only; use env 'math' to choose families")
+                raise ConfigError(
+                    f"env {name!r} is the {family!r} family only; use env 'math' to choose families"
+                )
             config["families"] = [family]
         cfg = validate_config(MathConfig, config, name)
         assert isinstance(cfg, MathConfig)

@@ -37,6 +37,9 @@ from verifiers.types import Status, Verdict
 __all__ = ["CodeAnswer", "extract_program", "parse_answer", "verify_code"]
 
 _OPTIONS = {"backend", "mode"}
+RETRY_WITHIN_S = (
+    10.0  # retry a sandbox failure only when it came fast: two runs stay inside the 60 s hard timeout
+)
 
 
 @register_verifier(
@@ -60,6 +63,8 @@ def verify_code(text: str, answer: Any, **options: Any) -> Verdict:
         planned = plan(spec)
     except ValueError as exc:
         return Verdict.fail(Status.ERROR, str(exc))
+    if not planned:
+        return Verdict.fail(Status.ERROR, "the answer has no runnable tests (its asserts test nothing)")
     extraction = extract_program(text, spec.language)
     if extraction.code is None:
         return Verdict.fail(Status.NO_ANSWER, extraction.reason)
@@ -77,13 +82,16 @@ def verify_code(text: str, answer: Any, **options: Any) -> Verdict:
         file_size_mb=64,
     )
     try:
-        for _attempt in range(2):  # one retry when the sandbox itself failed (a recycled container)
+        for _attempt in range(2):  # one retry when the sandbox itself failed (a recycled container, no pids)
             run = sandbox_run(harness_source(), stdin=json.dumps(request), limits=limits, backend=backend)
-            if not getattr(run, "sandbox_error", False):
+            compiled, frames, done = read_frames(run.stdout, nonce)
+            infra = [str(f.get("reason")) for f in frames.values() if f.get("status") == "infra"]
+            if not (run.sandbox_error or infra) or run.wall_s > RETRY_WITHIN_S:
                 break
     except SandboxError as exc:
         return Verdict.fail(Status.SANDBOX_ERROR, f"sandbox unavailable: {exc}", extracted=extraction.code)
-    compiled, frames, done = read_frames(run.stdout, nonce)
+    if infra:
+        return Verdict.fail(Status.SANDBOX_ERROR, f"sandbox failure: {infra[0]}", extracted=extraction.code)
     if compiled is None:
         reason = run.reason or run.stderr[-500:] or "the test harness produced no output"
         return Verdict.fail(

@@ -11,6 +11,7 @@ sandbox and supplied by the judge, so the program cannot read it.
 from __future__ import annotations
 
 import ast
+import builtins
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,6 +53,7 @@ class Residual:
     code: str
     statements: int
     checks: dict[int, dict[str, Any]] = field(default_factory=dict)
+    free_names: set[str] = field(default_factory=set)  # names the test code expects from elsewhere
 
 
 @dataclass
@@ -312,4 +314,23 @@ def convert_tests(test_code: str, fn_name: str, entry: str | None = None) -> Con
     else:
         body = kept
     module = ast.fix_missing_locations(ast.Module(body=body, type_ignores=[]))
-    return Converted(cases, Residual(ast.unparse(module), counted, checks))
+    free = free_names(module) - {fn_name, "candidate", "__probe__"}
+    return Converted(cases, Residual(ast.unparse(module), counted, checks, free))
+
+
+def free_names(tree: ast.AST) -> set[str]:
+    """Names read in `tree` that it never binds and that are not built-ins (a rough, scope-blind count)."""
+    bound: set[str] = set()
+    loaded: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (loaded if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+    return loaded - bound - set(dir(builtins))

@@ -28,7 +28,7 @@ import signal
 import struct
 import sys
 import time
-from typing import Any
+from typing import Any, NoReturn
 
 RESULT_FD = 3
 _READ = 1 << 16
@@ -106,6 +106,8 @@ def from_json(value: Any) -> Any:
             return tuple(from_json(item) for item in value["__tuple__"])
         if len(value) == 1 and "__set__" in value:
             return {from_json(item) for item in value["__set__"]}
+        if len(value) == 1 and "__dict__" in value:
+            return {from_json(k): from_json(v) for k, v in value["__dict__"]}
         return {k: from_json(v) for k, v in value.items()}
     return value
 
@@ -151,7 +153,7 @@ def _std_streams() -> None:
     sys.argv = ["solution.py"]
 
 
-def _flush_and_exit(code: int, streams: tuple[Any, ...]) -> None:
+def _flush_and_exit(code: int, streams: tuple[Any, ...]) -> NoReturn:
     for stream in (sys.stdout, sys.stderr, *streams):
         with contextlib.suppress(BaseException):
             stream.flush()
@@ -244,14 +246,103 @@ class _Probe:
         self._report(f"C {stmt},{node} {lhs}\t{rhs}")
 
 
+def to_tagged(value: Any) -> Any:
+    """Plain Python -> JSON that `from_json` turns back into the same types (tuples, sets, any dict keys)."""
+    if isinstance(value, list):
+        return [to_tagged(item) for item in value]
+    if isinstance(value, tuple):
+        return {"__tuple__": [to_tagged(item) for item in value]}
+    if isinstance(value, set | frozenset):
+        return {"__set__": [to_tagged(item) for item in value]}
+    if isinstance(value, dict):
+        if all(isinstance(k, str) for k in value) and not (len(value) == 1 and next(iter(value)).startswith("__")):
+            return {k: to_tagged(v) for k, v in value.items()}
+        return {"__dict__": [[to_tagged(k), to_tagged(v)] for k, v in value.items()]}
+    return value
+
+
+def _serve_calls(code: Any, fn_name: str, requests: int, replies: int) -> None:
+    """The program's own process in an asserts test: import it, then answer call requests as plain JSON.
+    It never sees the test code; the evaluator that does is a separate, non-dumpable process."""
+    try:
+        namespace: dict[str, Any] = {"__name__": "solution", "__builtins__": builtins}
+        exec(code, namespace)
+        function = _resolve(namespace, fn_name)
+        _send(replies, {"ok": True})
+    except BaseException as exc:
+        _send(replies, {"ok": False, "error": _describe(exc), "type": type(exc).__name__})
+        _flush_and_exit(1, ())
+    while True:
+        request = _recv(requests)
+        if request is None:
+            _flush_and_exit(0, ())
+        try:
+            value = function(*from_json(request["args"]), **from_json(request["kwargs"]))
+            reply = {"ok": True, "value": to_tagged(plain(value))}
+        except BaseException as exc:  # SystemExit included: exiting is not returning
+            reply = {"ok": False, "error": _describe(exc), "type": type(exc).__name__}
+        try:
+            _send(replies, reply)
+        except (TypeError, ValueError) as exc:
+            _send(replies, {"ok": False, "error": _describe(exc), "type": "TypeError"})
+
+
+class _Remote:
+    """The candidate as the test code sees it: each call goes to the program's process and comes back
+    as a plain copy; an exception there is raised here as the same built-in exception type."""
+
+    def __init__(self, requests: int, replies: int) -> None:
+        self._requests = requests
+        self._replies = replies
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        _send(self._requests, {"args": to_tagged(plain(list(args))), "kwargs": to_tagged(plain(kwargs))})
+        reply = _recv(self._replies)
+        if reply is None:
+            raise RuntimeError("the program's process ended before returning")
+        if not reply.get("ok"):
+            kind = getattr(builtins, str(reply.get("type")), None)
+            if not (isinstance(kind, type) and issubclass(kind, Exception)):
+                kind = RuntimeError
+            raise kind(f"the program raised {reply.get('error')}")
+        return from_json(reply["value"])
+
+
 def _run_asserts(code: Any, fn_name: str, test: dict[str, Any]) -> None:
-    """asserts test: the program, then the rewritten (expected-value-free) test code, in one child."""
+    """asserts test: the rewritten (expected-value-free) test code runs here, in a process the program
+    never runs in; the program runs in its own forked process and only answers calls."""
     dumps = encode
-    clean_builtins = dict(builtins.__dict__)
     setup = compile(test.get("setup") or "", "setup.py", "exec")
     checks = compile(test["code"], "tests.py", "exec")
     _std_streams()
     ours = (sys.stdout, sys.stderr)
+    if test.get("in_process"):
+        _asserts_in_process(code, fn_name, setup, checks, ours)
+    req_r, req_w = os.pipe()
+    rep_r, rep_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(req_w)
+            os.close(rep_r)
+            os.close(RESULT_FD)
+            _serve_calls(code, fn_name, req_r, rep_w)
+        finally:
+            os._exit(127)
+    os.close(req_r)
+    os.close(rep_w)
+    hello = _recv(rep_r)
+    if not hello or not hello.get("ok"):
+        _report("E " + json.dumps((hello or {}).get("error") or "the program's process ended while importing"))
+        _flush_and_exit(1, ours)
+    candidate = _Remote(req_w, rep_r)
+    scope: dict[str, Any] = {"__name__": "tests", "__builtins__": builtins}
+    _exec_checks(setup, checks, scope, fn_name, candidate, dumps, ours)
+
+
+def _asserts_in_process(code: Any, fn_name: str, setup: Any, checks: Any, ours: tuple[Any, ...]) -> None:
+    """Fallback when the test code uses the program's own names (its classes): one process for both."""
+    clean_builtins = dict(builtins.__dict__)
     try:
         namespace: dict[str, Any] = {"__name__": "solution", "__builtins__": builtins}
         exec(code, namespace)
@@ -265,6 +356,12 @@ def _run_asserts(code: Any, fn_name: str, test: dict[str, Any]) -> None:
 
     scope = dict(namespace)
     scope["__builtins__"] = clean_builtins
+    _exec_checks(setup, checks, scope, fn_name, candidate, encode, ours)
+
+
+def _exec_checks(
+    setup: Any, checks: Any, scope: dict[str, Any], fn_name: str, candidate: Any, dumps: Any, ours: tuple[Any, ...]
+) -> None:
     try:
         exec(setup, scope)
         scope.update({fn_name: candidate, "candidate": candidate, "__probe__": _Probe(_report, dumps)})
@@ -348,7 +445,13 @@ class Zygote:
     ) -> dict[str, Any]:
         pipes = [os.pipe() for _ in range(4)]  # stdin, stdout, stderr, result
         start = time.monotonic()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as exc:  # out of processes: the machine's fault, not the program's (the judge retries)
+            for pair in pipes:
+                for fd in pair:
+                    os.close(fd)
+            return {"status": "infra", "reason": f"could not fork a test process: {exc}", "cpu_s": 0.0}
         if pid == 0:
             try:
                 os.setpgid(0, 0)
@@ -511,7 +614,7 @@ class Zygote:
 
 # --- the harness: budgets and framing ------------------------------------------------------------------
 def _frame(out_fd: int, nonce: str, payload: dict[str, Any]) -> None:
-    data = (nonce + " " + json.dumps(payload) + "\n").encode()
+    data = (nonce + " " + json.dumps(payload, ensure_ascii=False) + "\n").encode("utf-8", errors="replace")
     view = memoryview(data)
     while view:
         view = view[os.write(out_fd, view) :]

@@ -61,6 +61,23 @@ def build_program(code: str, answer: CodeAnswer) -> str:
     return "\n\n".join(parts)
 
 
+def _defined(code: str) -> set[str]:
+    """Names the (trusted) setup code binds."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return set()
+    bound = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            bound.add(node.name)
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound.add(node.id)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+    return bound
+
+
 def _defines(code: str, name: str | None) -> bool:
     """Whether `code` parses and defines `name` at top level (a full function, not a body)."""
     try:
@@ -90,7 +107,14 @@ def plan(answer: CodeAnswer) -> list[Planned]:
         planned.append(Planned("call", {"kind": "call", "args": case.args, "kwargs": case.kwargs}, case=case))
     if residual is not None:
         setup = "\n\n".join(p for p in (answer.setup_code, answer.prompt) if p)
-        block: dict[str, Any] = {"kind": "asserts", "code": residual.code, "setup": setup, "count": residual.statements}
+        block: dict[str, Any] = {
+            "kind": "asserts",
+            "code": residual.code,
+            "setup": setup,
+            "count": residual.statements,
+            # test code that needs the program's own names (its classes) cannot run apart from it
+            "in_process": bool(residual.free_names - _defined(setup)),
+        }
         for _ in range(residual.statements):
             planned.append(Planned("asserts", block, residual=residual))
     return planned
@@ -190,7 +214,7 @@ def judge_call(case: CallCase, outcome: dict[str, Any]) -> TestResult:
     else:
         accepted = [case.expected, *case.alternatives]
         passed = any(values_match(got, want, case.abs_tol, case.rel_tol) for want in accepted)
-    return TestResult("call", passed, "passed" if passed else "wrong", {"got": _short(got)})
+    return TestResult("call", passed, "passed" if passed else "wrong", {} if passed else {"got": _short(got)})
 
 
 def judge_io(test: IoTest, outcome: dict[str, Any], float_tol: float | None) -> TestResult:

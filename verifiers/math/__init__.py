@@ -15,6 +15,7 @@ Several different boxed answers (a hedge) score 0; the same answer boxed twice i
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from verifiers.math.compare import FORMS, TARGETS, Options, equivalent, parse_text
@@ -33,7 +34,9 @@ _OPTION_NAMES = ("extract", "form", "exact", "relations", "unordered", "float_ro
 def _read_options(options: dict[str, Any]) -> tuple[Options, tuple[str, ...]]:
     unknown = sorted(set(options) - set(_OPTION_NAMES))
     if unknown:
-        raise ValueError(f"unknown math verifier option(s) {unknown}; valid options: {', '.join(_OPTION_NAMES)}")
+        raise ValueError(
+            f"unknown math verifier option(s) {unknown}; valid options: {', '.join(_OPTION_NAMES)}"
+        )
     extract = options.get("extract", DEFAULT_EXTRACT)
     if isinstance(extract, str):
         extract = (extract,)
@@ -63,7 +66,9 @@ def verify_math(text: str, answer: Any, **options: Any) -> Verdict:
     except ValueError as exc:
         return Verdict.fail(Status.ERROR, str(exc))
     if isinstance(answer, bool) or not isinstance(answer, str | int | float):
-        return Verdict.fail(Status.ERROR, f"math answer must be a string (or number), got {type(answer).__name__}")
+        return Verdict.fail(
+            Status.ERROR, f"math answer must be a string (or number), got {type(answer).__name__}"
+        )
     gold = str(answer)
     if not isinstance(text, str):
         return Verdict.fail(Status.MALFORMED, f"completion must be a string, got {type(text).__name__}")
@@ -120,7 +125,8 @@ def _warm_up() -> None:
     cache lazily and the first parses are several times slower; verifier workers are forked from a
     process that imported this module, so each one, replacements included, starts warm."""
     for text in _WARM_UP:
-        equivalent(text, text + " + 1", Options())
+        with contextlib.suppress(Exception):  # a warm-up must never make the kind unimportable
+            equivalent(text, text + " + 1", Options())
 
 
 _warm_up()
@@ -131,4 +137,6 @@ def _judge(gold: str, pred: str, opts: Options, strategy: str, parsed: tuple[Any
     details = {"strategy": strategy}
     if not outcome.gold_parsed:
         return Verdict.fail(Status.ERROR, outcome.reason, extracted=pred, details=details)
-    return Verdict.scored(1.0 if outcome.equal else 0.0, extracted=pred, reason=outcome.reason, details=details)
+    return Verdict.scored(
+        1.0 if outcome.equal else 0.0, extracted=pred, reason=outcome.reason, details=details
+    )

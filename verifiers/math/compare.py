@@ -24,6 +24,7 @@ from verifiers.math.normalize import (
     has_decimal,
     has_degrees,
     key,
+    number_in_text,
     simple_number,
     split_top_level,
     strip_outer_brackets,
@@ -116,6 +117,9 @@ def equivalent(gold: str, pred: str, opts: Options, pred_parsed: tuple[Any, ...]
     costly = too_costly(p)
     if costly:
         return Outcome(False, f"not evaluated: {costly}")
+    hidden = number_in_text(p)
+    if hidden and not number_in_text(g):
+        return Outcome(False, f"the answer has a number inside text: {hidden[:60]}")
     left = unevaluated(p)
     if left and not unevaluated(g):
         return Outcome(False, f"the answer leaves {left} unevaluated")
@@ -146,9 +150,11 @@ def equivalent(gold: str, pred: str, opts: Options, pred_parsed: tuple[Any, ...]
     if "\\%" in g and "%" not in p and pred_parsed is None:  # `12.5\%` answered as `12.5`
         return equivalent(gold, p + "\\%", opts)
     gv, pv = _first_expr(gold_parsed), _first_expr(parsed)
-    if _is_number(gv) and _is_number(pv) and "%" not in g + p and not (opts.exact and has_decimal(p) and not has_decimal(g)):
-        if _close(gv, pv, _tolerance(g, p, opts), strict=True):  # e.g. 6.02\times10^{23} vs its digits
-            return Outcome(True, "the same value")
+    exactness_refused = opts.exact and has_decimal(p) and not has_decimal(g)
+    numbers = _is_number(gv) and _is_number(pv) and "%" not in g + p
+    # e.g. 6.02\times10^{23} against its digits: Math-Verify's rounding misses, the values agree
+    if numbers and not exactness_refused and _close(gv, pv, _tolerance(g, p, opts), strict=True):
+        return Outcome(True, "the same value")
     if opts.unordered:
         return _unordered(g, p, opts)
     return Outcome(False, "not equivalent to the gold answer")
@@ -171,8 +177,8 @@ def _plain_numbers(g: str, p: str, opts: Options) -> Outcome | None:
 
 
 def _same_words_as_symbols(g: str) -> bool:
-    """True for a one-letter-per-symbol product like `ab`: that is algebra, not a word."""
-    return len(g) <= 3 and g.isalpha() and g.islower()
+    """True for a bare one- or two-letter product like `ab`: that is algebra, not a word."""
+    return len(g) <= 2 and g.isalpha() and g.islower()
 
 
 def _first_expr(parsed: tuple[Any, ...]) -> Any:
@@ -182,14 +188,16 @@ def _first_expr(parsed: tuple[Any, ...]) -> Any:
     return None
 
 
-def _objection(gold_parsed: tuple[Any, ...], parsed: tuple[Any, ...], g: str, p: str, opts: Options) -> str | None:
+def _objection(
+    gold_parsed: tuple[Any, ...], parsed: tuple[Any, ...], g: str, p: str, opts: Options
+) -> str | None:
     """Why Math-Verify's "equal" is wrong here, or None when it stands."""
     gv, pv = _first_expr(gold_parsed), _first_expr(parsed)
     if opts.exact and has_decimal(p) and not has_decimal(g):
         return "an exact answer is required, got a decimal approximation"
-    if _is_number(gv) and _is_number(pv) and "%" not in g + p:
-        if not _close(gv, pv, _tolerance(g, p, opts)):
-            return "the values differ (relative to their size)"
+    numbers = _is_number(gv) and _is_number(pv) and "%" not in g + p
+    if numbers and not _close(gv, pv, _tolerance(g, p, opts)):
+        return "the values differ (relative to their size)"
     if opts.form:
         return _form_problem(gv, pv, p, opts.form)
     return None
@@ -283,7 +291,9 @@ def _unordered(g: str, p: str, opts: Options) -> Outcome:
     parts = split_top_level(strip_outer_brackets(p))
     if len(gold_parts) < 2 or len(parts) != len(gold_parts) or len(parts) > MAX_UNORDERED_PARTS:
         return Outcome(False, "not equivalent to the gold answer (unordered parts differ in number)")
-    inner = Options(exact=opts.exact, relations=opts.relations, float_rounding=opts.float_rounding, strict=opts.strict)
+    inner = Options(
+        exact=opts.exact, relations=opts.relations, float_rounding=opts.float_rounding, strict=opts.strict
+    )
     unused = list(parts)
     for gold_part in gold_parts:
         match = next((x for x in unused if equivalent(gold_part, x, inner).equal), None)

@@ -38,7 +38,10 @@ def _wraps(outer: str, inner: str) -> bool:
 def _unwrap(content: str) -> str:
     """`\\boxed{10}` -> `10` when a box is all the content holds."""
     inner = boxed_all(content)
-    while len(inner) >= 1 and content.replace(" ", "") in ("\\boxed{" + inner[0].replace(" ", "") + "}", "\\fbox{" + inner[0].replace(" ", "") + "}"):
+    while len(inner) >= 1 and content.replace(" ", "") in (
+        "\\boxed{" + inner[0].replace(" ", "") + "}",
+        "\\fbox{" + inner[0].replace(" ", "") + "}",
+    ):
         content = inner[0].strip()
         inner = boxed_all(content)
     return content

@@ -14,10 +14,14 @@ MAX_ANSWER_CHARS = 2000
 """Longer "answers" are refused before parsing: no dataset answer is this long, and sympy could stall."""
 
 _DELIMS = (("$$", "$$"), ("$", "$"), ("\\[", "\\]"), ("\\(", "\\)"))
-_SPACING = re.compile(r"(?<!\\)\\[,;:! ]|\\quad|\\qquad|\\displaystyle|\\left(?![a-zA-Z])|\\right(?![a-zA-Z])|~")
+_SPACING = re.compile(
+    r"(?<!\\)\\[,;:! ]|\\quad|\\qquad|\\displaystyle|\\left(?![a-zA-Z])|\\right(?![a-zA-Z])|~"
+)
 _FRAC_VARIANT = re.compile(r"\\[dt]frac(?![a-zA-Z])")
 _UPRIGHT_CONST = re.compile(r"\\(?:mathrm|operatorname|text|mathit)\s*\{\s*([ei])\s*\}")
-_TEXT_WRAP = re.compile(r"\\(?:text|textbf|textit|textrm|mathrm|mathbf|mathit|mbox|operatorname)\s*\{([^{}]*)\}")
+_TEXT_WRAP = re.compile(
+    r"\\(?:text|textbf|textit|textrm|mathrm|mathbf|mathit|mbox|operatorname)\s*\{([^{}]*)\}"
+)
 _LETTER = re.compile(r"^\(?\s*([A-Za-z])\s*\)?[.:]?$")
 _WORDS = re.compile(r"^[A-Za-z][A-Za-z' \-]*$")
 _DECIMAL = re.compile(r"(?<![\d.])\d*\.\d+")
@@ -69,7 +73,11 @@ def simple_number(s: str) -> tuple[Fraction, bool] | None:
         return None
     sign = -1 if m.group("sign") else 1
     if m.group("num") is not None or m.group("n") is not None:
-        num, den = (int(m.group("num")), int(m.group("den"))) if m.group("num") else (int(m.group("n")), int(m.group("d")))
+        num, den = (
+            (int(m.group("num")), int(m.group("den")))
+            if m.group("num")
+            else (int(m.group("n")), int(m.group("d")))
+        )
         return (sign * Fraction(num, den), False) if den else None
     if m.group("lead") is not None:
         return sign * Fraction(m.group("lead")), True
@@ -135,6 +143,21 @@ def decimal_tolerance(s: str) -> float | None:
         tol = 0.5 * 10.0**-places / abs(value)
         best = tol if best is None else min(best, tol)
     return best
+
+
+_TEXT_CONTENT = re.compile(r"\\(?:text|textbf|textit|textrm|mbox|mathrm)\s*\{([^{}]*)\}")
+
+
+def number_in_text(s: str) -> str | None:
+    """A `\\text{...}` that mixes words with a number (`3 \\text{ (or maybe 4)}`), else None.
+
+    Math-Verify drops trailing text as units, so a second answer could hide there.
+    """
+    for m in _TEXT_CONTENT.finditer(s):
+        content = m.group(1).strip()
+        if any(ch.isdigit() for ch in content) and simple_number(content) is None:
+            return m.group(0)
+    return None
 
 
 def unevaluated(s: str) -> str | None:

@@ -6,7 +6,7 @@ import random
 
 import sympy
 
-from envs.math.problem import Problem, nonzero, scale, tex
+from envs.math.problem import Generator, Problem, nonzero, scale, tex
 
 
 def fraction_expression(rng: random.Random, d: int) -> Problem:
@@ -19,7 +19,9 @@ def fraction_expression(rng: random.Random, d: int) -> Problem:
         text += {"+": " + ", "-": " - ", "*": " \\times "}[op] + _paren(term)
         expr_src += f" {op} ({term})"
     value = sympy.sympify(expr_src)
-    return Problem(f"Compute ${text}$. Give the result as a fraction in lowest terms.", tex(value), kind="fractions")
+    return Problem(
+        f"Compute ${text}$. Give the result as a fraction in lowest terms.", tex(value), kind="fractions"
+    )
 
 
 def _paren(q: sympy.Rational) -> str:
@@ -43,4 +45,4 @@ def order_of_operations(rng: random.Random, d: int) -> Problem:
     return Problem(f"Evaluate ${text}$.", tex(value), kind="order_of_operations")
 
 
-GENERATORS = [fraction_expression, percent_of, order_of_operations]
+GENERATORS: list[Generator] = [fraction_expression, percent_of, order_of_operations]

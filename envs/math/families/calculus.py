@@ -6,7 +6,7 @@ import random
 
 import sympy
 
-from envs.math.problem import Problem, nonzero, scale, tex
+from envs.math.problem import Generator, Problem, nonzero, scale, tex
 
 x = sympy.Symbol("x")
 
@@ -14,7 +14,9 @@ x = sympy.Symbol("x")
 def _term(rng: random.Random, d: int) -> sympy.Expr:
     a = nonzero(rng, scale(d, 4, 9))
     k = rng.randint(1, 2 + d // 2)
-    return rng.choice([a * x**k, a * sympy.sin(k * x), a * sympy.exp(k * x), a * sympy.cos(k * x), a * x**k + k])
+    return rng.choice(
+        [a * x**k, a * sympy.sin(k * x), a * sympy.exp(k * x), a * sympy.cos(k * x), a * x**k + k]
+    )
 
 
 def derivative_at(rng: random.Random, d: int) -> Problem:
@@ -27,7 +29,9 @@ def derivative_at(rng: random.Random, d: int) -> Problem:
 
 def definite_integral(rng: random.Random, d: int) -> Problem:
     bound = scale(d, 3, 8)
-    integrand = sum(rng.randint(-bound, bound) * x**k for k in range(1 + d // 2 + 1)) + nonzero(rng, bound) * x
+    integrand = (
+        sum(rng.randint(-bound, bound) * x**k for k in range(1 + d // 2 + 1)) + nonzero(rng, bound) * x
+    )
     if d >= 3:
         integrand += rng.choice([sympy.exp(x), sympy.cos(x), 1 / (x + 1)])
     lo, hi = 0, rng.randint(1, 3)
@@ -45,10 +49,14 @@ def limit(rng: random.Random, d: int) -> Problem:
         expr, point, where = num / den, sympy.oo, "\\infty"
     else:
         a, b = nonzero(rng, bound), nonzero(rng, bound)
-        expr, point, where = sympy.sin(a * x) / sympy.tan(b * x) if d >= 3 else sympy.sin(a * x) / (b * x), 0, "0"
+        expr, point, where = (
+            sympy.sin(a * x) / sympy.tan(b * x) if d >= 3 else sympy.sin(a * x) / (b * x),
+            0,
+            "0",
+        )
     value = sympy.limit(expr, x, point)
     question = f"Compute $\\lim_{{x \\to {where}}} {sympy.latex(expr)}$."
     return Problem(question, tex(value), kind="limit")
 
 
-GENERATORS = [derivative_at, definite_integral, limit]
+GENERATORS: list[Generator] = [derivative_at, definite_integral, limit]

@@ -8,7 +8,7 @@ from collections import Counter
 
 import sympy
 
-from envs.math.problem import Problem, scale, tex
+from envs.math.problem import Generator, Problem, scale, tex
 
 _WORDS = ["LEVEL", "BANANA", "LETTER", "SUCCESS", "MISSISSIPPI", "COMMITTEE", "STATISTICS", "BOOKKEEPER"]
 
@@ -53,4 +53,4 @@ def urn(rng: random.Random, d: int) -> Problem:
     return Problem(question, tex(value), kind="urn")
 
 
-GENERATORS = [choose, arrangements, dice_sum, urn]
+GENERATORS: list[Generator] = [choose, arrangements, dice_sum, urn]

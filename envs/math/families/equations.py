@@ -6,14 +6,19 @@ import random
 
 import sympy
 
-from envs.math.problem import Problem, nonzero, scale, tex
+from envs.math.problem import Generator, Problem, nonzero, scale, tex
 
 x, y, z = sympy.symbols("x y z")
 
 
 def linear(rng: random.Random, d: int) -> Problem:
     bound = scale(d, 9, 60)
-    a, b, c, e = nonzero(rng, bound), rng.randint(-bound, bound), nonzero(rng, bound), rng.randint(-bound, bound)
+    a, b, c, e = (
+        nonzero(rng, bound),
+        rng.randint(-bound, bound),
+        nonzero(rng, bound),
+        rng.randint(-bound, bound),
+    )
     if a == c:
         c += 1
     equation = sympy.Eq(a * x + b, c * x + e)
@@ -33,8 +38,7 @@ def quadratic(rng: random.Random, d: int) -> Problem:
     poly = sympy.expand(lead * (x - r1) * (x - r2))
     roots = sorted(sympy.solve(poly, x))
     question = (
-        f"Find all real solutions of ${sympy.latex(poly)} = 0$. "
-        "List them separated by commas, in any order."
+        f"Find all real solutions of ${sympy.latex(poly)} = 0$. List them separated by commas, in any order."
     )
     return Problem(question, ", ".join(tex(r) for r in roots), {"unordered": True}, kind="quadratic")
 
@@ -48,7 +52,10 @@ def system(rng: random.Random, d: int) -> Problem:
             break
     solution = [rng.randint(-bound, bound) for _ in names]
     rhs = coeffs * sympy.Matrix(solution)
-    lines = [sympy.latex(sympy.Eq(sum(c * v for c, v in zip(row, names, strict=True)), r)) for row, r in zip(coeffs.tolist(), rhs, strict=True)]
+    lines = [
+        sympy.latex(sympy.Eq(sum(c * v for c, v in zip(row, names, strict=True)), r))
+        for row, r in zip(coeffs.tolist(), rhs, strict=True)
+    ]
     tuple_names = ", ".join(str(v) for v in names)
     question = (
         "Solve the system\n$$" + " \\\\ ".join(lines) + "$$\n"
@@ -57,4 +64,4 @@ def system(rng: random.Random, d: int) -> Problem:
     return Problem(question, "(" + ", ".join(tex(v) for v in solution) + ")", kind="system")
 
 
-GENERATORS = [linear, quadratic, system]
+GENERATORS: list[Generator] = [linear, quadratic, system]

@@ -6,7 +6,7 @@ import random
 
 import sympy
 
-from envs.math.problem import Problem, scale, tex
+from envs.math.problem import Generator, Problem, scale, tex
 
 
 def triangle_area(rng: random.Random, d: int) -> Problem:
@@ -35,8 +35,12 @@ def solid_volume(rng: random.Random, d: int) -> Problem:
         "cone": sympy.Rational(1, 3) * sympy.pi * r**2 * h,
         "cylinder": sympy.pi * r**2 * h,
     }[shape]
-    sized = f"a sphere of radius ${r}$" if shape == "sphere" else f"a {shape} of radius ${r}$ and height ${h}$"
-    return Problem(f"Find the exact volume of {sized}, in terms of $\\pi$.", tex(volume), {"exact": True}, kind=shape)
+    sized = (
+        f"a sphere of radius ${r}$" if shape == "sphere" else f"a {shape} of radius ${r}$ and height ${h}$"
+    )
+    return Problem(
+        f"Find the exact volume of {sized}, in terms of $\\pi$.", tex(volume), {"exact": True}, kind=shape
+    )
 
 
 def distance(rng: random.Random, d: int) -> Problem:
@@ -51,8 +55,10 @@ def distance(rng: random.Random, d: int) -> Problem:
 def polygon_angle(rng: random.Random, d: int) -> Problem:
     n = rng.randint(5, scale(d, 12, 360))
     value = sympy.Rational(180 * (n - 2), n)
-    question = f"What is the measure, in degrees, of each interior angle of a regular polygon with ${n}$ sides?"
+    question = (
+        f"What is the measure, in degrees, of each interior angle of a regular polygon with ${n}$ sides?"
+    )
     return Problem(question, tex(value), kind="polygon_angle")
 
 
-GENERATORS = [triangle_area, hypotenuse, solid_volume, distance, polygon_angle]
+GENERATORS: list[Generator] = [triangle_area, hypotenuse, solid_volume, distance, polygon_angle]

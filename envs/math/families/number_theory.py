@@ -6,7 +6,7 @@ import random
 
 import sympy
 
-from envs.math.problem import Problem, scale, tex
+from envs.math.problem import Generator, Problem, scale, tex
 
 
 def gcd_lcm(rng: random.Random, d: int) -> Problem:
@@ -29,15 +29,21 @@ def modular_power(rng: random.Random, d: int) -> Problem:
 def modular_inverse(rng: random.Random, d: int) -> Problem:
     modulus = sympy.prime(rng.randint(4, scale(d, 15, 2000)))
     a = rng.randint(2, modulus - 1)
-    question = f"Find the integer $x$ with $0 \\le x < {modulus}$ such that ${a}x \\equiv 1 \\pmod{{{modulus}}}$."
+    question = (
+        f"Find the integer $x$ with $0 \\le x < {modulus}$ such that ${a}x \\equiv 1 \\pmod{{{modulus}}}$."
+    )
     return Problem(question, tex(pow(a, -1, modulus)), kind="modular_inverse")
 
 
 def divisors(rng: random.Random, d: int) -> Problem:
     n = rng.randint(12, scale(d, 200, 10**7))
     if rng.random() < 0.5:
-        return Problem(f"How many positive divisors does ${n}$ have?", tex(sympy.divisor_count(n)), kind="divisor_count")
-    return Problem(f"What is the sum of all positive divisors of ${n}$?", tex(sympy.divisor_sigma(n)), kind="divisor_sum")
+        return Problem(
+            f"How many positive divisors does ${n}$ have?", tex(sympy.divisor_count(n)), kind="divisor_count"
+        )
+    return Problem(
+        f"What is the sum of all positive divisors of ${n}$?", tex(sympy.divisor_sigma(n)), kind="divisor_sum"
+    )
 
 
-GENERATORS = [gcd_lcm, modular_power, modular_inverse, divisors]
+GENERATORS: list[Generator] = [gcd_lcm, modular_power, modular_inverse, divisors]

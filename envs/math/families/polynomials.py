@@ -6,7 +6,7 @@ import random
 
 import sympy
 
-from envs.math.problem import Problem, nonzero, scale, tex
+from envs.math.problem import Generator, Problem, nonzero, scale, tex
 
 x = sympy.Symbol("x")
 
@@ -51,4 +51,4 @@ def remainder(rng: random.Random, d: int) -> Problem:
     return Problem(question, tex(sympy.rem(poly, x - a, x)), kind="remainder")
 
 
-GENERATORS = [expand, factor, evaluate, remainder]
+GENERATORS: list[Generator] = [expand, factor, evaluate, remainder]

@@ -6,7 +6,7 @@ import random
 
 import sympy
 
-from envs.math.problem import Problem, nonzero, scale, tex
+from envs.math.problem import Generator, Problem, nonzero, scale, tex
 
 k = sympy.Symbol("k", integer=True)
 
@@ -16,9 +16,17 @@ def arithmetic_term(rng: random.Random, d: int) -> Problem:
     n = rng.randint(10, scale(d, 30, 5000))
     terms = ", ".join(str(first + i * step) for i in range(4))
     if rng.random() < 0.5:
-        return Problem(f"What is term number ${n}$ of the arithmetic sequence ${terms}, \\ldots$?", tex(first + (n - 1) * step), kind="arithmetic_term")
+        return Problem(
+            f"What is term number ${n}$ of the arithmetic sequence ${terms}, \\ldots$?",
+            tex(first + (n - 1) * step),
+            kind="arithmetic_term",
+        )
     total = n * (2 * first + (n - 1) * step) // 2
-    return Problem(f"Find the sum of the first ${n}$ terms of the arithmetic sequence ${terms}, \\ldots$.", tex(total), kind="arithmetic_sum")
+    return Problem(
+        f"Find the sum of the first ${n}$ terms of the arithmetic sequence ${terms}, \\ldots$.",
+        tex(total),
+        kind="arithmetic_sum",
+    )
 
 
 def geometric_sum(rng: random.Random, d: int) -> Problem:
@@ -58,4 +66,4 @@ def recurrence(rng: random.Random, d: int) -> Problem:
     return Problem(question, tex(terms[n]), kind="recurrence")
 
 
-GENERATORS = [arithmetic_term, geometric_sum, power_sum, recurrence]
+GENERATORS: list[Generator] = [arithmetic_term, geometric_sum, power_sum, recurrence]

@@ -20,7 +20,12 @@ from pathlib import Path
 from typing import Any
 
 OUT = Path(__file__).with_name("math_verify_cases.json")
-DEFAULTS = {"match_types": ["latex", "expr"], "precision": 6, "strict": True, "allow_set_relation_comp": False}
+DEFAULTS = {
+    "match_types": ["latex", "expr"],
+    "precision": 6,
+    "strict": True,
+    "allow_set_relation_comp": False,
+}
 
 
 def _settings(fn: ast.FunctionDef) -> tuple[dict[str, Any], dict[str, str]]:

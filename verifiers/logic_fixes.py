@@ -1,0 +1,130 @@
+"""Where reasoning-gym's scorers are too lenient, and what we do instead (see docs/logic_audit.md).
+
+Three generic gates run for every dataset whose entry has a gold answer string, before its scorer:
+a hedge word that the gold lacks, the gold plus other content, and (for a one-number gold) a second
+number. Then a small table replaces the scorers that are wrong in other ways.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from reasoning_gym.dataset import ProceduralDataset
+from reasoning_gym.factory import DATASETS
+
+from verifiers.logic_sudoku import score_sudoku
+from verifiers.types import Verdict
+
+# Answers longer than this many characters are refused unread; the gold sets a higher cap when it is long.
+MIN_ANSWER_CAP = 4_000
+GOLD_CAP_FACTOR = 8
+
+_HEDGE = re.compile(
+    r"\b(or|either|maybe|perhaps|possibly|probably|likely|unsure|not sure|alternatively|otherwise|could be)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+_ALNUM = re.compile(r"[^\W_]", re.UNICODE)
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+")
+# Datasets whose scorer pulls tokens out of free text: the answer must be those tokens only.
+FORMATS: dict[str, re.Pattern[str]] = {
+    "rush_hour": re.compile(r"(?:[A-Z][+-]\d+[\s,]*)+"),
+}
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def answer_cap(gold: str | None) -> int:
+    """The longest answer we read for this gold."""
+    return max(MIN_ANSWER_CAP, GOLD_CAP_FACTOR * len(gold or ""))
+
+
+def _padded(a: str, g: str) -> bool:
+    """`g` occurs in `a` as a whole token (not inside a longer number or word) next to other content."""
+    start = a.find(g)
+    while start >= 0:
+        end = start + len(g)
+        before = a[start - 1] if start else " "
+        after = a[end : end + 2]
+        whole = not (before.isalnum() or before in "._") and not (after[:1].isalnum() or after[:1] == "_")
+        if whole and not (after[:1] == "." and after[1:2].isdigit()):
+            return bool(_ALNUM.search(a[:start] + a[end:]))
+        start = a.find(g, start + 1)
+    return False
+
+
+def hedge_gate(answer: str, gold: str) -> str | None:
+    """A hedge word (or, maybe, ...) that the gold does not contain."""
+    hedge = _HEDGE.search(answer)
+    if hedge and not _HEDGE.search(gold):
+        return f"hedged answer ({hedge.group(0)!r})"
+    return None
+
+
+def gate(answer: str, gold: str) -> str | None:
+    """Why `answer` cannot be an honest single answer for `gold`, or None when it may be."""
+    reason = hedge_gate(answer, gold)
+    if reason:
+        return reason
+    a, g = _norm(answer), _norm(gold)
+    if g and a.lower() != g.lower() and _padded(a.lower(), g.lower()):
+        return "the expected answer plus other content (a hedge or extra text)"
+    if _NUMBER.fullmatch(g) and len(_NUMBER.findall(a)) > 1:
+        return "several numbers where one is expected"
+    if _WORD.fullmatch(g) and not _WORD.fullmatch(a.strip(" .!\"'")):
+        return "one word is expected"
+    return None
+
+
+def format_gate(dataset: str, answer: str) -> str | None:
+    """Why `answer` is not in the only form `dataset` accepts (for scorers that scan text for tokens)."""
+    pattern = FORMATS.get(dataset)
+    if pattern is not None and not pattern.fullmatch(answer.strip()):
+        return f"answer is not in the expected form ({pattern.pattern})"
+    return None
+
+
+def exact_match(answer: str, entry: dict[str, Any]) -> float:
+    """The base reasoning-gym scorer without its length-ratio credit for text containing the gold."""
+    gold = entry.get("answer")
+    return 1.0 if isinstance(gold, str) and _norm(answer) == _norm(gold) else 0.0
+
+
+def keyword_match(answer: str, entry: dict[str, Any]) -> float:
+    """Case-insensitive equality with a one-word gold (reasoning-gym's game_of_life_halting accepts any
+    non-empty text when the gold is True, since it compares `bool(answer)`)."""
+    return 1.0 if _norm(answer).lower() == _norm(str(entry.get("answer"))).lower() else 0.0
+
+
+def _grid_tuples(entry: dict[str, Any]) -> dict[str, Any]:
+    """ARC scorers compare the parsed grid (tuples) with metadata["output"], a list after JSON."""
+    meta = dict(entry["metadata"])
+    meta["output"] = tuple(tuple(row) for row in meta["output"])
+    return {**entry, "metadata": meta}
+
+
+# dataset -> entry as its scorer expects it (the JSON form turned tuples into lists).
+ENTRY_ADAPTERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "arc_agi": _grid_tuples,
+    "rearc": _grid_tuples,
+}
+
+# Text no grader would credit: a partial score that such junk also earns is a format floor, not credit.
+JUNK_PROBES = ("qwzx", "[]", "{}", "-987654321")
+
+
+Fix = Callable[[str, dict[str, Any]], "float | Verdict"]
+
+# dataset -> replacement scorer. Every dataset still on reasoning-gym's base `score_answer` gets the
+# exact match (the base gives len(gold)/len(answer) to any answer containing the gold).
+FIXES: dict[str, Fix] = {
+    name: exact_match
+    for name, (cls, _cfg) in DATASETS.items()
+    if cls.score_answer is ProceduralDataset.score_answer
+}
+FIXES.update({"sudoku": score_sudoku, "mini_sudoku": score_sudoku, "game_of_life_halting": keyword_match})
