@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import signal
 import sys
 from pathlib import Path
@@ -25,6 +26,7 @@ from verifiers.logic_fixes import ENTRY_ADAPTERS  # noqa: E402
 from verifiers.logic_rg import scorer  # noqa: E402
 
 RAW_TIMEOUT_S = 5
+MEMORY_LIMIT = 4 << 30
 
 
 class _Late(Exception):
@@ -102,6 +104,8 @@ def main() -> None:
     parser.add_argument("--only", nargs="*")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    # Some raw scorers grow without bound on hostile text (rubiks_cube): keep them from taking the machine.
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     names = args.only or [n for n in envs.list_envs(domain="logic") if n != "composite"]
     report = {}
     for name in names:

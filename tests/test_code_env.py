@@ -264,3 +264,12 @@ def test_eurus_math_rows_are_skipped(tmp_path: Path) -> None:
     path = tmp_path / "mixed.parquet"
     pq.write_table(pa.Table.from_pylist([math_row, *rows]), path)
     assert len(list(CodeEnv(data_files=str(path)).tasks())) == len(rows)
+
+
+def test_single_turn_terminates_like_every_env() -> None:
+    env = CodeEnv(verifier_options=PROCESS)
+    env._cache = [_stdio_task()]
+    env.reset(seed=3)
+    transcript, reward, terminated, truncated, _ = env.step(fence("print(0)"))
+    assert (reward, terminated, truncated) == (0.0, True, False)
+    assert transcript[-1] == {"role": "assistant", "content": fence("print(0)")} and len(transcript) == 2

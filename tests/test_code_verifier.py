@@ -310,3 +310,16 @@ def test_residual_asserts_run_apart_from_the_program_unless_they_need_its_names(
         "    for p in pairs:\n        if end is None or p.a > end:\n            n, end = n + 1, p.b\n    return n"
     )
     assert score(program, uses_class).reward == 1.0
+
+
+def test_output_limits_apply_to_answers_only() -> None:
+    chatty = "import sys\ndef add(a, b):\n    print('debug ' * 200000)\n    sys.stderr.write('x' * 3000000)\n    return a + b"
+    assert score(chatty, ADD_CALL).reward == 1.0  # prints of a function under test are drained, not judged
+    flood = score("print('9' * 5000000)", ADD_IO)
+    assert flood.reward == 0.0
+    assert {t["status"] for t in flood.details["tests"]} == {"output_limit"}
+
+
+def test_mode_option_is_validated() -> None:
+    verdict = score("print(3)", ADD_IO, mode="most")
+    assert verdict.status is Status.ERROR and "mode" in (verdict.reason or "")

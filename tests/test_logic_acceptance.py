@@ -44,6 +44,10 @@ PADDED = {
     "maybe",
 }
 
+# One-word tasks that credit each letter in place (the dataset's own shaping, kept): a wrong word such
+# as "None" may earn partial credit there, never full.
+LETTER_CREDIT = {"figlet_font", "spell_backward"}
+
 LOGIC_ENVS = [n for n in envs.list_envs(domain="logic") if n != "composite"]
 
 
@@ -149,5 +153,9 @@ def test_padding_or_hedging_a_stored_gold_earns_nothing(scored) -> None:  # type
 
 
 def test_junk_with_no_right_answer_in_it_earns_nothing(scored) -> None:  # type: ignore[no-untyped-def]
-    bad = _failures(scored, lambda n, c, var, v: c == "adversarial" and var not in PADDED and v.reward > 0)
+    def earned(name: str, case: str, variant: str | None, verdict: Verdict) -> bool:
+        letter_word = name in LETTER_CREDIT and variant in ("none", "garbage")
+        return case == "adversarial" and variant not in PADDED and verdict.reward > 0 and not letter_word
+
+    bad = _failures(scored, earned)
     assert not bad, bad

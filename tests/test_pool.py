@@ -169,3 +169,40 @@ def test_many_timeouts_leave_no_process_behind():
     pool.close()
     leftover = {p.pid for p in mp.active_children()} - before
     assert leftover == set()
+
+
+def test_worker_startup_is_not_charged_to_the_first_job(tmp_path):
+    """A script without a __main__ guard that imports slowly must not make its jobs time out."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "train.py"
+    script.write_text(
+        "import time, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "time.sleep(1.0)  # a slow top-level import, e.g. torch\n"
+        "import pool_kinds\n"
+        "from verifiers import verify_batch\n"
+        "items = [{'verifier': 'test_echo', 'answer': str(i), 'completion': str(i)} for i in range(6)]\n"
+        "print(sum(v.correct for v in verify_batch(items, workers=2, timeout_s=0.5)))\n"
+    )
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "6", out.stderr[-2000:]
+
+
+def test_kind_defined_in_main_is_a_clear_error():
+    from verifiers.registry import _REGISTRY, VerifierInfo
+
+    def local(text, answer, **options):
+        return None
+
+    local.__module__ = "__main__"
+    _REGISTRY["test_main_kind"] = VerifierInfo("test_main_kind", local, 1.0, True, "")
+    try:
+        with pytest.raises(ValueError, match="importable module"):
+            verify("test_main_kind", "x", 1)
+        (v,) = verify_batch([{"verifier": "test_main_kind", "answer": 1, "completion": "x"}])
+        assert v.status is Status.ERROR and "importable module" in (v.reason or "")
+    finally:
+        del _REGISTRY["test_main_kind"]

@@ -66,6 +66,10 @@ def _worker_main(conn: Connection, memory_mb: int | None) -> None:
         limit = memory_mb * 1024 * 1024
         with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        conn.send(_READY)  # the parent starts a job's clock only after this
+    except (EOFError, OSError):
+        return
     while True:
         try:
             job = conn.recv()
@@ -90,13 +94,44 @@ def _worker_main(conn: Connection, memory_mb: int | None) -> None:
             conn.send(Verdict.fail(Status.ERROR, f"unsendable verdict: {exc}"[:2000]).model_dump(mode="json"))
 
 
+_READY = "ready"
+_START_LIMIT_S = 120.0
+_PREP_LOCK = threading.Lock()
+
+
+def _start_without_main(proc: Any) -> None:
+    """Start a forkserver child without re-importing the caller's `__main__` script.
+
+    multiprocessing re-runs the main script in every child: a training script would re-import torch
+    in each replacement worker, and one without a `__main__` guard would fail in all of them.
+    """
+    from multiprocessing import spawn
+
+    original = spawn.get_preparation_data
+
+    def preparation_data(name: str) -> dict[str, Any]:
+        data = original(name)
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+        return data
+
+    with _PREP_LOCK:
+        spawn.get_preparation_data = preparation_data  # type: ignore[assignment]
+        try:
+            proc.start()
+        finally:
+            spawn.get_preparation_data = original  # type: ignore[assignment]
+
+
 class _Worker:
     def __init__(self, ctx: Any, memory_mb: int | None) -> None:
         parent, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child, memory_mb), daemon=True)
-        self.proc.start()
+        _start_without_main(self.proc)
         child.close()
         self.conn: Connection = parent
+        self.ready = False
+        self.start_deadline = time.monotonic() + _START_LIMIT_S
         self.index = -1
         self.started = 0.0
         self.deadline = 0.0
@@ -197,17 +232,27 @@ class VerifierPool:
             return []
         pending = deque(range(len(jobs)))
         busy: dict[Connection, _Worker] = {}
-        held = self._acquire(min(self.size, len(jobs)), block=True)
+        starting: dict[Connection, _Worker] = {}  # leased, but not yet ready to take a job
+        held: list[_Worker] = []  # leased, ready and idle
+        failed_starts = 0
+
+        def take(workers: list[_Worker]) -> None:
+            for worker in workers:
+                if worker.ready:
+                    held.append(worker)
+                else:
+                    starting[worker.conn] = worker
 
         def finish(i: int, verdict: Verdict) -> None:
             results[i] = verdict
             if progress is not None:
                 progress(1)
 
+        take(self._acquire(min(self.size, len(jobs)), block=True))
         try:
             while pending or busy:
-                if pending and not held:
-                    held = self._acquire(len(pending), block=not busy)
+                if pending and not held and not starting:
+                    take(self._acquire(len(pending), block=not busy))
                 while pending and held:
                     worker = held.pop()
                     i = pending.popleft()
@@ -227,10 +272,25 @@ class VerifierPool:
                     worker.timeout_s = job.timeout_s
                     worker.deadline = worker.started + job.timeout_s
                     busy[worker.conn] = worker
-                if not busy:
+                if not busy and not starting:
                     continue
-                wait_s = max(0.0, min(w.deadline for w in busy.values()) - time.monotonic())
-                for conn in wait(list(busy), timeout=wait_s):
+                deadlines = [w.deadline for w in busy.values()] + [
+                    w.start_deadline for w in starting.values()
+                ]
+                wait_s = max(0.0, min(deadlines) - time.monotonic())
+                for conn in wait([*busy, *starting], timeout=wait_s):
+                    if conn in starting:
+                        worker = starting.pop(conn)  # type: ignore[call-overload]
+                        try:
+                            worker.ready = worker.conn.recv() == _READY
+                        except Exception:
+                            worker.ready = False
+                        if worker.ready:
+                            held.append(worker)
+                        else:
+                            failed_starts += 1
+                            self._discard(worker)
+                        continue
                     worker = busy.pop(conn)  # type: ignore[call-overload]
                     try:
                         verdict = Verdict.model_validate(worker.conn.recv())
@@ -254,10 +314,19 @@ class VerifierPool:
                         )
                         verdict.elapsed_s = now - worker.started
                         finish(worker.index, verdict)
+                for conn, worker in list(starting.items()):
+                    if now >= worker.start_deadline:
+                        del starting[conn]
+                        failed_starts += 1
+                        self._discard(worker)
+                if failed_starts > 3 * self.size:
+                    reason = f"verifier workers failed to start {failed_starts} times; see their stderr"
+                    while pending:
+                        finish(pending.popleft(), Verdict.fail(Status.ERROR, reason))
         finally:
             for worker in busy.values():  # interrupted: never hand a stale job's answer to the next map
                 self._discard(worker)
-            self._release(held)
+            self._release(held + list(starting.values()))
         return [
             r if r is not None else Verdict.fail(Status.ERROR, "not scored (interrupted)") for r in results
         ]
@@ -339,6 +408,12 @@ def _job(item: Any, timeout_s: float | None) -> Job | Verdict:
     return Job(str(kind), completion, answer, options, float(limit))
 
 
+_MAIN_KIND = (
+    "verifier kind {kind!r} is defined in the __main__ script, which worker processes do not import; "
+    "move it to an importable module (or score in-process with verify_batch(..., workers=0))"
+)
+
+
 def verify_batch(
     items: Iterable[Any],
     workers: int | None = None,
@@ -356,6 +431,11 @@ def verify_batch(
     prepared = [_job(item, timeout_s) for item in items]
     results: list[Verdict | None] = [p if isinstance(p, Verdict) else None for p in prepared]
     jobs = [p for p in prepared if isinstance(p, Job)]
+    if workers != 0 and not _IN_WORKER:
+        for i, p in enumerate(prepared):
+            if isinstance(p, Job) and p.module == "__main__":
+                results[i] = Verdict.fail(Status.ERROR, _MAIN_KIND.format(kind=p.kind))
+        jobs = [p for p, r in zip(prepared, results, strict=True) if isinstance(p, Job) and r is None]
     if progress is not None:
         progress(len(items) - len(jobs))
     if workers == 0 or _IN_WORKER:
@@ -378,7 +458,9 @@ def verify(
     An unknown kind raises ValueError (a caller's mistake); anything about the completion is a Verdict.
     """
     if kind not in BUILTIN_MODULES:
-        get_verifier(kind)  # raises with the near misses
+        info = get_verifier(kind)  # raises with the near misses
+        if info.fn.__module__ == "__main__":
+            raise ValueError(_MAIN_KIND.format(kind=kind))
     item = {"verifier": kind, "answer": answer, "completion": completion, "options": options}
     return verify_batch([item], timeout_s=timeout_s)[0]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import reasoning_gym  # noqa: F401  (imported at the top so forkserver workers start warm)
+from reasoning_gym.factory import DATASETS  # imported at the top so forkserver workers start warm
 
 from verifiers.extract import last_answer_tag
 from verifiers.logic_fixes import (
@@ -53,6 +53,8 @@ def verify_logic(text: str, answer: Any, **options: Any) -> Verdict:
     if problem:
         return Verdict.fail(Status.ERROR, f"bad task answer record: {problem}")
     dataset, entry = answer["dataset"], answer["entry"]
+    if dataset not in DATASETS:
+        return Verdict.fail(Status.ERROR, f"unknown reasoning-gym dataset {dataset!r}")
     extracted = last_answer_tag(text)
     if extracted is None:
         return Verdict.fail(Status.NO_ANSWER, "no <answer>...</answer> block after the reasoning")
@@ -75,26 +77,25 @@ def verify_logic(text: str, answer: Any, **options: Any) -> Verdict:
         return Verdict.scored(0.0, extracted=extracted, reason=why)
     fix = FIXES.get(dataset)
     try:
+        score_fn = scorer(dataset, answer.get("config"))
+    except Exception as exc:
+        return Verdict.fail(
+            Status.ERROR, f"cannot build the {dataset} scorer from the task's config: {exc}"[:500]
+        )
+    if dataset in ENTRY_ADAPTERS:
+        entry = ENTRY_ADAPTERS[dataset](entry)
+    try:
         if fix is not None:
             result = fix(extracted, entry)
             if isinstance(result, Verdict):
                 return result
             score = float(result)
         else:
-            score_fn = scorer(dataset, answer.get("config"))
-            if dataset in ENTRY_ADAPTERS:
-                entry = ENTRY_ADAPTERS[dataset](entry)
             score = float(score_fn(extracted, entry))
             if 0.0 < score < 1.0 and score <= _junk_score(score_fn, entry):
                 return Verdict.scored(
                     0.0, extracted=extracted, reason=f"{score:g} is the floor this scorer gives junk"
                 )
-    except KeyError as exc:
-        if dataset not in reasoning_gym.factory.DATASETS:
-            return Verdict.fail(Status.ERROR, f"unknown reasoning-gym dataset {dataset!r}")
-        return Verdict.fail(
-            Status.MALFORMED, f"the scorer could not read this answer (KeyError: {exc})", extracted=extracted
-        )
     except Exception as exc:  # reasoning-gym scorers raise on text they cannot parse
         return Verdict.fail(
             Status.MALFORMED,

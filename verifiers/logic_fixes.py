@@ -13,9 +13,11 @@ from typing import Any
 
 from reasoning_gym.dataset import ProceduralDataset
 from reasoning_gym.factory import DATASETS
+from reasoning_gym.games.rush_hour import Board
 
+from verifiers.logic_rg import scorer
 from verifiers.logic_sudoku import score_sudoku
-from verifiers.types import Verdict
+from verifiers.types import Status, Verdict
 
 # Answers longer than this many characters are refused unread; the gold sets a higher cap when it is long.
 MIN_ANSWER_CAP = 4_000
@@ -114,6 +116,58 @@ ENTRY_ADAPTERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "rearc": _grid_tuples,
 }
 
+
+def strict_rush_hour(answer: str, entry: dict[str, Any]) -> float | Verdict:
+    """Every move must be legal and move its car the full distance; reasoning-gym skips blocked moves
+    silently, so a solution followed by any junk moves (or moves before it) still scores 1.0 there."""
+    board = Board(entry["metadata"]["board_config"])
+    moves = re.findall(r"([A-Z])([+-])(\d+)", answer)
+    if not moves:
+        return Verdict.fail(Status.MALFORMED, "no moves like 'A+1' found", extracted=answer)
+    for letter, sign, count in moves:
+        i = ord(letter) - ord("A")
+        steps = int(count) if sign == "+" else -int(count)
+        if i >= len(board._pieces) or board._pieces[i].fixed or steps == 0:
+            return Verdict.scored(0.0, extracted=answer, reason=f"illegal move {letter}{sign}{count}")
+        before = board._pieces[i].position
+        board.move(letter, steps)
+        if board._pieces[i].position != before + steps * board._pieces[i].stride:
+            return Verdict.scored(0.0, extracted=answer, reason=f"blocked move {letter}{sign}{count}")
+    return 1.0 if board.solved else 0.0
+
+
+_FORMULA_TOKEN = re.compile(r"\s*([A-Z]|[()∧∨¬→↔])")
+
+
+def single_formula(answer: str, entry: dict[str, Any]) -> float | Verdict:
+    """One well-formed formula, then reasoning-gym's truth-table check (its parser reads the first
+    formula of "(P ∧ Q), (R)" and ignores the rest, so a list of candidates scored 1.0)."""
+    tokens: list[str] = []
+    pos, text = 0, answer.strip()
+    while pos < len(text):
+        m = _FORMULA_TOKEN.match(text, pos)
+        if not m:
+            return Verdict.fail(
+                Status.MALFORMED,
+                f"unexpected text in a formula at {text[pos : pos + 10]!r}",
+                extracted=answer,
+            )
+        tokens.append(m.group(1))
+        pos = m.end()
+    depth = 0
+    for prev, tok in zip([""] + tokens, tokens, strict=False):
+        depth += {"(": 1, ")": -1}.get(tok, 0)
+        ends = prev == ")" or prev.isalpha()
+        starts = tok in "(¬" or tok.isalpha()
+        if depth < 0 or (ends and starts):
+            return Verdict.scored(0.0, extracted=answer, reason="more than one formula")
+    if depth:
+        return Verdict.fail(Status.MALFORMED, "unbalanced parentheses", extracted=answer)
+    # reasoning-gym gives 0.25 to a tautology (it follows from any premises: a universal answer) and
+    # 0.05 to any formula that parses; neither is credit a grader would give.
+    return 1.0 if scorer("propositional_logic")(answer, entry) >= 1.0 else 0.0
+
+
 # Text no grader would credit: a partial score that such junk also earns is a format floor, not credit.
 JUNK_PROBES = ("qwzx", "[]", "{}", "-987654321")
 
@@ -127,4 +181,12 @@ FIXES: dict[str, Fix] = {
     for name, (cls, _cfg) in DATASETS.items()
     if cls.score_answer is ProceduralDataset.score_answer
 }
-FIXES.update({"sudoku": score_sudoku, "mini_sudoku": score_sudoku, "game_of_life_halting": keyword_match})
+FIXES.update(
+    {
+        "sudoku": score_sudoku,
+        "mini_sudoku": score_sudoku,
+        "game_of_life_halting": keyword_match,
+        "rush_hour": strict_rush_hour,
+        "propositional_logic": single_formula,
+    }
+)

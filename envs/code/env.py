@@ -208,7 +208,9 @@ class CodeEnv(Env):
         info: dict[str, Any] = {"verdict": verdict, "task": task, "turn": self._turn}
         if verdict.correct or self._turn >= self.config.max_turns:
             self._current = None
-            return list(self._messages), verdict.reward, verdict.correct, not verdict.correct, info
+            # single-turn: every episode terminates; multi-turn: running out of turns is a truncation
+            terminated = verdict.correct or self.config.max_turns == 1
+            return list(self._messages), verdict.reward, terminated, not terminated, info
         self._messages.append({"role": "user", "content": feedback(task, verdict)})
         return list(self._messages), 0.0, False, False, info
 

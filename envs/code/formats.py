@@ -289,19 +289,12 @@ def mbpp(row: dict[str, Any]) -> Problem:
 
 
 def bundled(row: dict[str, Any]) -> Problem:
+    """Our problems.jsonl: the answer is already a `code` answer (its statement examples marked public)."""
     answer = dict(row["answer"]) if isinstance(row.get("answer"), dict) else {}
     if not answer:
         raise RowError("answer must be a code answer object")
-    statement = str(row["statement"])
-    for test in answer.get("tests", []):
-        if (
-            isinstance(test, dict)
-            and str(test.get("stdin", "")).strip()
-            and str(test["stdin"]).strip() in statement
-        ):
-            test.setdefault("public", True)
     keep = {k: row[k] for k in ("id", "title", "difficulty", "tags") if row.get(k) is not None}
-    return Problem(statement, answer, keep)
+    return Problem(str(row["statement"]), answer, keep)
 
 
 @dataclass(frozen=True)

@@ -37,9 +37,8 @@ from verifiers.types import Status, Verdict
 __all__ = ["CodeAnswer", "extract_program", "parse_answer", "verify_code"]
 
 _OPTIONS = {"backend", "mode"}
-RETRY_WITHIN_S = (
-    10.0  # retry a sandbox failure only when it came fast: two runs stay inside the 60 s hard timeout
-)
+# A sandbox failure is retried once, and only when it came fast: two runs stay inside the 60 s hard timeout.
+RETRY_WITHIN_S = 10.0
 
 
 @register_verifier(
@@ -59,7 +58,7 @@ def verify_code(text: str, answer: Any, **options: Any) -> Verdict:
     try:
         spec = parse_answer(answer)
         if options.get("mode") is not None:
-            spec = spec.model_copy(update={"mode": options["mode"]})
+            spec = parse_answer({**spec.model_dump(exclude_unset=True), "mode": options["mode"]})
         planned = plan(spec)
     except ValueError as exc:
         return Verdict.fail(Status.ERROR, str(exc))

@@ -7,6 +7,8 @@ Trust model. Three kinds of process take part:
   zygote   forked before the harness reads stdin (so it never holds the nonce); compiles the program once,
            then forks one child per test and reports each child's outcome to the harness over a pipe.
   child    one per test: limits, fresh stdin/stdout pipes, every other fd closed, then the user's code.
+           For residual asserts the child is the evaluator: it runs the test code and forks the program
+           into a process of its own that only answers calls with plain JSON.
 A program can only influence what its own child reports: its output (io tests) or the JSON text of a
 return value (call tests). Claiming a value is the same as returning it, expected values live only in the
 judge, and the judge compares plain JSON with types checked, so there is nothing to forge. A child that
@@ -255,7 +257,9 @@ def to_tagged(value: Any) -> Any:
     if isinstance(value, set | frozenset):
         return {"__set__": [to_tagged(item) for item in value]}
     if isinstance(value, dict):
-        if all(isinstance(k, str) for k in value) and not (len(value) == 1 and next(iter(value)).startswith("__")):
+        if all(isinstance(k, str) for k in value) and not (
+            len(value) == 1 and next(iter(value)).startswith("__")
+        ):
             return {k: to_tagged(v) for k, v in value.items()}
         return {"__dict__": [[to_tagged(k), to_tagged(v)] for k, v in value.items()]}
     return value
@@ -333,7 +337,9 @@ def _run_asserts(code: Any, fn_name: str, test: dict[str, Any]) -> None:
     os.close(rep_w)
     hello = _recv(rep_r)
     if not hello or not hello.get("ok"):
-        _report("E " + json.dumps((hello or {}).get("error") or "the program's process ended while importing"))
+        _report(
+            "E " + json.dumps((hello or {}).get("error") or "the program's process ended while importing")
+        )
         _flush_and_exit(1, ours)
     candidate = _Remote(req_w, rep_r)
     scope: dict[str, Any] = {"__name__": "tests", "__builtins__": builtins}
@@ -360,7 +366,13 @@ def _asserts_in_process(code: Any, fn_name: str, setup: Any, checks: Any, ours: 
 
 
 def _exec_checks(
-    setup: Any, checks: Any, scope: dict[str, Any], fn_name: str, candidate: Any, dumps: Any, ours: tuple[Any, ...]
+    setup: Any,
+    checks: Any,
+    scope: dict[str, Any],
+    fn_name: str,
+    candidate: Any,
+    dumps: Any,
+    ours: tuple[Any, ...],
 ) -> None:
     try:
         exec(setup, scope)
@@ -438,6 +450,7 @@ class Zygote:
 
     def run(self, test: dict[str, Any], cpu_s: float, wall_s: float, cap: int) -> dict[str, Any]:
         stdin = test.get("stdin", "").encode("utf-8") if test["kind"] == "io" else b""
+        cap = cap if test["kind"] == "io" else -1  # only an io test's stdout is its answer; others drain it
         return self._spawn(self.target(test), stdin, cpu_s, wall_s, cap, int(self.config["memory_mb"]))
 
     def _spawn(
@@ -490,7 +503,7 @@ class Zygote:
     ) -> dict[str, Any]:
         out, err, res = bytearray(), bytearray(), bytearray()
         buffers = dict(zip(readers, (out, err, res), strict=True))
-        caps = dict(zip(readers, (cap, 1 << 20, 1 << 26), strict=True))
+        caps = {readers[0]: cap, readers[2]: 1 << 26}  # stderr keeps only its tail (see below)
         sel = selectors.DefaultSelector()
         for fd in readers:
             os.set_blocking(fd, False)
@@ -543,8 +556,12 @@ class Zygote:
                 if not chunk:
                     sel.unregister(fd)
                     continue
+                if fd == readers[0] and cap < 0:
+                    continue
                 buffers[fd] += chunk
-                if len(buffers[fd]) > caps[fd]:
+                if fd == readers[1]:
+                    del err[: max(0, len(err) - 2 * _ERR_TAIL)]  # stderr: only its tail is reported
+                elif len(buffers[fd]) > caps[fd]:
                     why = "output"
             if why:
                 break
@@ -590,7 +607,7 @@ class Zygote:
         return {
             "status": outcome,
             "exit_code": code,
-            "stdout": bytes(out[:cap]).decode("utf-8", errors="replace"),
+            "stdout": bytes(out[: max(cap, 0)]).decode("utf-8", errors="replace"),
             "stderr": bytes(err[-_ERR_TAIL:]).decode("utf-8", errors="replace"),
             "result": bytes(res).decode("utf-8", errors="replace"),
             "cpu_s": round(cpu, 4),
