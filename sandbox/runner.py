@@ -105,6 +105,7 @@ def execute(
     uid: int | None = None,
     gid: int | None = None,
     extra_processes: int = 0,
+    rlimit_nproc: bool = True,
     pass_fds: tuple[int, ...] = (),
     watch_fd: int | None = None,
 ) -> dict[str, Any]:
@@ -121,8 +122,13 @@ def execute(
     cap = int(limits["output_bytes"])
     owner = uid if uid is not None else os.getuid()
     nproc = None
-    if owner != 0:  # root is exempt from RLIMIT_NPROC, so it is only meaningful for other uids
-        nproc = _count_processes(owner) + int(limits["processes"]) + extra_processes
+    # RLIMIT_NPROC counts every process of the uid machine-wide, so the count of those running now is
+    # the base, plus slack for programs other workers start meanwhile. Root is exempt from it; inside a
+    # container the pids cgroup is the bound instead (rlimit_nproc=False), since the container's /proc
+    # cannot see the same uid's processes elsewhere.
+    if owner != 0 and rlimit_nproc:
+        processes = int(limits["processes"])
+        nproc = _count_processes(owner) + 2 * processes + 16 + extra_processes
     stdin_fd = data_fd(stdin)
     start = time.monotonic()
     try:
@@ -459,7 +465,15 @@ def _serve_one(request: dict[str, Any], work_root: str, watch_fd: int) -> dict[s
     compile_argv = request.get("compile")
     if compile_argv:
         limits = request["compile_limits"]
-        done = execute(compile_argv, cwd=workdir, env=env, stdin=b"", limits=limits, watch_fd=watch_fd)
+        done = execute(
+            compile_argv,
+            cwd=workdir,
+            env=env,
+            stdin=b"",
+            limits=limits,
+            watch_fd=watch_fd,
+            rlimit_nproc=False,
+        )
         if done["status"] != "ok" or done["exit_code"] != 0:
             done["status"] = "error"
             done["reason"] = "compilation failed" + (f" ({done['reason']})" if done["reason"] else "")
@@ -468,7 +482,13 @@ def _serve_one(request: dict[str, Any], work_root: str, watch_fd: int) -> dict[s
     before = _oom_kills()
     stdin = bytes.fromhex(request["stdin"])
     done = execute(
-        request["argv"], cwd=workdir, env=env, stdin=stdin, limits=request["limits"], watch_fd=watch_fd
+        request["argv"],
+        cwd=workdir,
+        env=env,
+        stdin=stdin,
+        limits=request["limits"],
+        watch_fd=watch_fd,
+        rlimit_nproc=False,
     )
     # the container's OOM killer fired during the run (maybe on a child, the main process then timing out)
     if _oom_kills() > before and (done["status"] in ("killed", "timeout") or done["exit_code"] != 0):

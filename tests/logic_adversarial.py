@@ -59,6 +59,8 @@ def adversarial_answers(gold: str | None, *, heavy: bool = True) -> dict[str, st
         "all_numbers": " ".join(str(i) for i in range(-100, 1001)),
         "true_false": "True False yes no valid invalid",
         "huge_garbage": "A" * 100_000,
+        "code_dunder": "__import__('os').getpid()",
+        "code_builtins": "len(chr(47) * 3)",
     }
     if gold is None:
         return out

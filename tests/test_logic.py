@@ -17,6 +17,7 @@ from envs.logic import FINITE_SIZE
 from tests.logic_adversarial import model_completion
 from tests.logic_alternatives import right_answer
 from verifiers import Status, Task, verify_batch, verify_local, verify_task
+from verifiers.logic_fixes import EVALUATED
 from verifiers.logic_rg import scorer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -263,6 +264,25 @@ def test_another_right_answer_scores_one(dataset: str) -> None:
         items.append({"task": task, "completion": model_completion(other)})
     verdicts = verify_batch(items)
     assert all(v.reward == 1.0 for v in verdicts), [v.reason for v in verdicts]
+
+
+@pytest.mark.parametrize("dataset", sorted(EVALUATED))
+def test_answers_never_run_as_code(dataset: str, tmp_path: Path) -> None:
+    """reasoning-gym evals these answers (n_queens' `eval`, sympy's `parse_expr`): raw, the payloads
+    below create the file; through our verifier they must not, and score 0 as malformed."""
+    target = tmp_path / "pwned"
+    name = ",".join(f"chr({ord(c)})" for c in str(target))
+    payloads = [
+        f"__import__('pathlib').Path('{target}').touch()",
+        f"open(''.join([{name}]), 'w')",
+        f"open({'+'.join(f'chr({ord(c)})' for c in str(target))}, chr(119))",
+    ]
+    task = envs.make(dataset).sample(1, seed=0)[0]
+    verdicts = verify_batch([{"task": task, "completion": model_completion(p)} for p in payloads])
+    assert not target.exists()
+    assert all(v.status is Status.MALFORMED and v.reward == 0.0 for v in verdicts), [
+        v.reason for v in verdicts
+    ]
 
 
 def test_scorer_exceptions_are_malformed_not_error() -> None:

@@ -3,7 +3,9 @@
 reasoning-gym's scorers are written for cooperative answers; ours also face hostile ones. Before a
 scorer runs, an answer is capped in length and passed through the gates in `logic_fixes` (hedges,
 the gold padded with other content); datasets whose scorer is wrong in other ways use the
-replacement in `logic_fixes.FIXES`. A scorer that raises on odd text yields `malformed`, not `error`.
+replacement in `logic_fixes.FIXES`. Text headed for a scorer that evaluates it as Python (n_queens'
+`eval`, sympy's `parse_expr`) must pass `eval_gate` first. A scorer that raises on odd text yields
+`malformed`, not `error`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from verifiers.logic_fixes import (
     FIXES,
     JUNK_PROBES,
     answer_cap,
+    eval_gate,
     format_gate,
     gate,
     hedge_gate,
@@ -68,6 +71,9 @@ def verify_logic(text: str, answer: Any, **options: Any) -> Verdict:
             f"answer is {len(extracted)} characters; the limit for this task is {cap}",
             extracted=extracted[:200],
         )
+    unsafe = eval_gate(dataset, extracted)
+    if unsafe:
+        return Verdict.fail(Status.MALFORMED, unsafe, extracted=extracted)
     why = (
         gate(extracted, gold)
         if gold is not None

@@ -83,6 +83,73 @@ def gate(answer: str, gold: str) -> str | None:
     return None
 
 
+# Scorers that pass the answer text to Python's eval, directly (n_queens, string_insertion,
+# spiral_matrix, binary_matrix: `eval(answer)` for a list form) or through sympy's parse_expr (which
+# evals too). Only text that cannot call anything may reach them: no parentheses for the literal ones;
+# for the sympy ones, parentheses but no names beyond one-letter symbols and a few functions.
+_LITERAL_ONLY = re.compile(r"[\w\s\[\],'\"+\-.]*")
+_ARITHMETIC_ONLY = re.compile(r"[\d\s+\-*/().]*")
+_MATH_TEXT = re.compile(r"[\w\s+\-*/^().,]*")
+_NAME = re.compile(r"[A-Za-z_]\w*")
+SAFE_NAMES = frozenset(
+    [
+        "sin",
+        "cos",
+        "tan",
+        "cot",
+        "sec",
+        "csc",
+        "asin",
+        "acos",
+        "atan",
+        "sinh",
+        "cosh",
+        "tanh",
+        "exp",
+        "log",
+        "ln",
+        "sqrt",
+        "pi",
+        "E",
+        "I",
+        "oo",
+        "Abs",
+        "Integral",  # intermediate_integration sometimes stores an unevaluated integral as its gold
+    ]
+)
+EVALUATED: dict[str, str] = {
+    "n_queens": "literal",
+    "string_insertion": "literal",
+    "spiral_matrix": "literal",
+    "binary_matrix": "literal",
+    "countdown": "arithmetic",
+    "puzzle24": "arithmetic",
+    "simple_integration": "math",
+    "intermediate_integration": "math",
+    "polynomial_multiplication": "math",
+}
+
+
+def eval_gate(dataset: str, answer: str) -> str | None:
+    """Why `answer` must not reach a scorer that evaluates it as Python (None when it is safe)."""
+    kind = EVALUATED.get(dataset)
+    if kind is None:
+        return None
+    if "__" in answer:
+        return "answer contains code-like text ('__')"
+    if kind == "literal" and not _LITERAL_ONLY.fullmatch(answer):
+        return "answer contains characters this task's scorer would evaluate as code"
+    if kind == "arithmetic" and (not _ARITHMETIC_ONLY.fullmatch(answer) or "**" in answer):
+        return "answer must be an arithmetic expression of numbers, + - * / and parentheses"
+    if kind == "math":
+        if not _MATH_TEXT.fullmatch(answer):
+            return "answer contains characters outside a math expression"
+        unsafe = sorted({n for n in _NAME.findall(answer) if len(n) > 1 and n not in SAFE_NAMES})
+        if unsafe:
+            return f"answer uses names outside a math expression: {', '.join(unsafe[:5])}"
+    return None
+
+
 def format_gate(dataset: str, answer: str) -> str | None:
     """Why `answer` is not in the only form `dataset` accepts (for scorers that scan text for tokens)."""
     pattern = FORMATS.get(dataset)
