@@ -191,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("list", help="list registered environments")
-    p.add_argument("--domain", help="only this domain (logic, math, code, stem, ifeval)")
+    p.add_argument("--domain", help="only this domain (logic, math, code, stem, instruction_following)")
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help="an env's spec, config fields and one example prompt")

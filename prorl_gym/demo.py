@@ -1,8 +1,14 @@
-"""`make run`: sample a mixture, score gold and corrupted answers, and show that only gold earns reward."""
+"""`make run`: sample a mixture of every domain, score gold and corrupted answers, show that only gold pays.
+
+A reward that a wrong, hedged, hidden or truncated answer can earn is the bug that wastes a three-week
+run; this job shows, per failure mode, the reward and status each one actually gets.
+"""
 
 from __future__ import annotations
 
+import json
 import time
+from functools import cache
 from typing import Any
 
 from rich.console import Console
@@ -16,18 +22,20 @@ DEMO_MIX = {
     "knights_knaves": 1.0,
     "countdown": 1.0,
     "zebra_puzzles": 1.0,
-    "gcd": 1.0,
-    "word_sorting": 1.0,
-    "maze": 1.0,
-    "basic_arithmetic": 1.0,
+    "math": 2.0,
+    "stem_mcq": 1.0,
+    "stem_numeric": 1.0,
+    "code": 1.0,
 }
+THINK = "<think>Let me work through this step by step.</think>\n"
 
 
-def gold_answer(task: Task) -> str | None:
-    """The reference answer text of a logic task, when the dataset stores one."""
-    entry = task.answer.get("entry", {}) if isinstance(task.answer, dict) else {}
-    gold = entry.get("answer")
-    return gold if isinstance(gold, str) and gold else None
+@cache
+def _reference_solutions() -> dict[str, str]:
+    from envs.code.env import BUNDLED
+
+    rows = (json.loads(line) for line in BUNDLED.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {row["id"]: row["reference_solution"] for row in rows}
 
 
 def _corrupt(gold: str) -> str:
@@ -39,18 +47,67 @@ def _corrupt(gold: str) -> str:
     return " ".join(reversed(words)) + " extra" if len(words) > 1 else gold[::-1] + "x"
 
 
-def completions_for(gold: str) -> dict[str, str]:
-    """A model-like gold completion and the ways a policy could fail or try to game the reward."""
-    think = "<think>Let me work through the puzzle step by step.</think>\n"
-    wrong = _corrupt(gold)
-    return {
-        "gold": f"{think}The final answer is below.\n<answer>{gold}</answer>",
-        "wrong": f"{think}<answer>{wrong}</answer>",
-        "hedge": f"{think}<answer>{gold} or {wrong}</answer>",
-        "gold in reasoning only": f"<think><answer>{gold}</answer></think>\nI am not sure.",
-        "truncated": f"<think>Let me work through the puzzle... <answer>{gold}</answer>",
-        "empty": "",
-    }
+def final_answers(task: Task) -> dict[str, str] | None:
+    """The final answer text (after the reasoning) for gold, wrong and hedged replies; None if unknown."""
+    answer: Any = task.answer
+    if task.verifier == "logic":
+        gold = (answer.get("entry") or {}).get("answer")
+        if not isinstance(gold, str) or not gold:
+            return None
+        wrong = _corrupt(gold)
+        tag = "<answer>{}</answer>"
+        return {
+            "gold": tag.format(gold),
+            "wrong": tag.format(wrong),
+            "hedge": tag.format(f"{gold} or {wrong}"),
+        }
+    if task.verifier == "math":
+        gold, wrong = str(answer), _corrupt(str(answer))
+        box = "The final answer is $\\boxed{{{}}}$."
+        return {
+            "gold": box.format(gold),
+            "wrong": box.format(wrong),
+            "hedge": box.format(gold) + box.format(wrong),
+        }
+    if task.verifier == "mcq":
+        letter = answer["letter"]
+        other = "A" if letter != "A" else "B"
+        return {
+            "gold": f"Answer: \\boxed{{{letter}}}",
+            "wrong": f"Answer: \\boxed{{{other}}}",
+            "hedge": f"Answer: {letter} or {other}",
+        }
+    if task.verifier == "numeric":
+        value, unit = answer["value"], answer.get("unit") or ""
+        return {
+            "gold": f"\\boxed{{{value:g} {unit}}}",
+            "wrong": f"\\boxed{{{value * 1.5:g} {unit}}}",
+            "hedge": f"\\boxed{{{value:g} {unit}}} or \\boxed{{{value * 1.5:g} {unit}}}",
+        }
+    if task.verifier == "code":
+        source = _reference_solutions().get(str(task.metadata.get("id")))
+        if source is None:
+            return None
+        fence = "```python\n{}\n```"
+        return {
+            "gold": fence.format(source),
+            "wrong": fence.format("print(0)"),
+            "hack: exit before the tests": fence.format("import os\nos._exit(0)"),
+        }
+    return None
+
+
+def completions_for(task: Task) -> dict[str, str]:
+    """Model-like replies: the gold one and the ways a policy could fail or try to game the reward."""
+    finals = final_answers(task)
+    if finals is None:
+        return {}
+    replies = {kind: THINK + text for kind, text in finals.items()}
+    gold = finals["gold"]
+    replies["gold in reasoning only"] = f"<think>{gold}</think>\nI am not sure."
+    replies["truncated"] = f"<think>Let me work through this... {gold}"
+    replies["empty"] = ""
+    return replies
 
 
 def run_demo(n: int = 200, seed: int = 0, workers: int | None = None) -> int:
@@ -63,28 +120,26 @@ def run_demo(n: int = 200, seed: int = 0, workers: int | None = None) -> int:
     console.print("per-env counts: " + ", ".join(f"{k} {v}" for k, v in sorted(mix.counts.items())))
 
     items: list[dict[str, Any]] = []
-    groups: list[str] = []
+    kinds: list[str] = []
+    domains: list[str] = []
     for task in tasks:
-        gold = gold_answer(task)
-        if gold is None:
-            continue
-        for kind, completion in completions_for(gold).items():
+        for kind, completion in completions_for(task).items():
             items.append({"task": task, "completion": completion})
-            groups.append(kind)
+            kinds.append(kind)
+            domains.append(f"{task.domain} / {kind}" if kind == "gold" else kind)
     start = time.perf_counter()
     verdicts = verify_batch(items, workers=workers)
     elapsed = time.perf_counter() - start
-    console.print(verdict_table(summarize(verdicts, groups), title=f"{len(items)} completions, by kind"))
-    console.print(
-        f"scored {len(items)} completions in {elapsed:.1f} s ({len(items) / max(elapsed, 1e-9):.0f}/s)"
-    )
-    gold_rewards = [v.reward for v, g in zip(verdicts, groups, strict=True) if g == "gold"]
-    leaked = [g for v, g in zip(verdicts, groups, strict=True) if g != "gold" and g != "wrong" and v.correct]
-    ok = bool(gold_rewards) and min(gold_rewards) == 1.0 and not leaked
-    console.print(
-        "[green]gold always earns 1.0 and no gamed completion is correct[/green]"
-        if ok
-        else f"[red]unexpected rewards: {len(leaked)} gamed completions judged correct[/red]"
-    )
+    console.print(verdict_table(summarize(verdicts, domains), title=f"{len(items)} completions"))
+    rate = len(items) / max(elapsed, 1e-9)
+    console.print(f"scored {len(items)} completions in {elapsed:.1f} s ({rate:.0f}/s)")
+    gold = [v for v, k in zip(verdicts, kinds, strict=True) if k == "gold"]
+    gamed = [v for v, k in zip(verdicts, kinds, strict=True) if k not in ("gold", "wrong") and v.reward > 0]
+    ok = bool(gold) and all(v.correct for v in gold) and not gamed
+    if ok:
+        console.print("[green]every gold answer earns 1.0 and no gamed reply earns any reward[/green]")
+    else:
+        bad = sum(not v.correct for v in gold)
+        console.print(f"[red]{bad} gold answers below 1.0; {len(gamed)} gamed replies earned reward[/red]")
     mix.close()
     return 0 if ok else 1
