@@ -226,7 +226,7 @@ def test_build_rejects_bad_sources(tmp_path: Path) -> None:
     builder.build(tmp_path / "ok.jsonl", src=src)
     record = json.loads((tmp_path / "ok.jsonl").read_text())
     assert record["id"] == "add-two"
-    assert record["answer"]["tests"][3] == {"stdin": "2 14\n", "stdout": "16\n"}
+    assert record["answer"]["tests"][3] == {"stdin": "2 14\n", "stdout": "16\n", "public": False}
 
     cases: dict[str, dict[str, str | None]] = {
         "reference disagrees": {

@@ -44,12 +44,14 @@ def test_1000_timeouts_leave_nothing_behind(backend: str) -> None:
 
         get_backend("docker").close()  # type: ignore[attr-defined]  # start from no pools at all
     sleeper = "import time\nprint('asleep', flush=True)\ntime.sleep(30)\n"
+    before = set(_descendants(os.getpid()))  # e.g. verifier pool workers left by earlier tests
     results = run_batch([sleeper] * 1000, workers=4, limits=Limits(wall_s=0.05), backend=backend)
     assert len(results) == 1000
     assert all(r.status is RunStatus.TIMEOUT for r in results), {r.status for r in results}
     # Host backends: every program (and bwrap's monitor and init) descends from us through an idle local
     # helper, so anything not killed and reaped would still be listed here, zombies included.
-    assert [pid for pid in _descendants(os.getpid()) if not _is_local_helper(pid)] == []
+    after = set(_descendants(os.getpid())) - before
+    assert [pid for pid in sorted(after) if not _is_local_helper(pid)] == []
     if backend == "docker":
         from sandbox.backends import get_backend
 
