@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -101,21 +101,39 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_items(path: Path) -> list[Any]:
-    """Each line becomes an item; a line that is not valid JSON becomes a marker the batch scores as malformed."""
-    items: list[Any] = []
+def _read_items(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, item) per non-blank line; a line that is not JSON becomes a marker scored malformed."""
     with path.open(encoding="utf-8", errors="replace") as f:
         for number, line in enumerate(f, 1):
             if not line.strip():
                 continue
             try:
-                items.append(json.loads(line))
+                yield number, json.loads(line)
             except json.JSONDecodeError as exc:
-                items.append({"_bad_line": number, "_error": f"line {number} is not valid JSON: {exc}"})
-    return items
+                yield number, {"_bad_line": number, "_error": f"line {number} is not valid JSON: {exc}"}
+
+
+def _chunks(pairs: Iterator[tuple[int, Any]], size: int) -> Iterator[list[tuple[int, Any]]]:
+    chunk: list[tuple[int, Any]] = []
+    for pair in pairs:
+        chunk.append(pair)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _group(item: Any) -> str:
+    if isinstance(item, dict) and isinstance(item.get("task"), dict):
+        return str(item["task"].get("env") or "?")
+    if isinstance(item, dict) and item.get("verifier"):
+        return str(item["verifier"])
+    return "?"
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    """Stream the file chunk by chunk, so memory stays bounded and every line's verdict is written in order."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -126,22 +144,29 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise FileNotFoundError(
             f'{path} does not exist; pass a JSONL file of {{"task": ..., "completion": ...}} lines'
         )
+    if args.chunk < 1:
+        raise ValueError(f"--chunk must be >= 1, got {args.chunk}")
     output = Path(args.output) if args.output else path.with_suffix(".verdicts.jsonl")
-    items = _read_items(path)
-    verdicts: list[Verdict] = []
+    if output.resolve() == path.resolve():
+        raise ValueError(f"--output {output} would overwrite the input file; choose another path")
+    with path.open(encoding="utf-8", errors="replace") as f:
+        total = sum(1 for line in f if line.strip())
+    slim: list[Verdict] = []  # what the summary needs, without details
+    groups: list[str] = []
     console = Console(stderr=True)
-    with Progress(
+    progress = Progress(
         TextColumn("verifying"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=console,
         disable=args.quiet,
-    ) as progress:
-        bar = progress.add_task("verify", total=len(items))
-        for start in range(0, len(items), args.chunk):
-            chunk = items[start : start + args.chunk]
-            good = [it for it in chunk if not (isinstance(it, dict) and "_bad_line" in it)]
+    )
+    index = 0
+    with progress, output.open("w", encoding="utf-8") as out:
+        bar = progress.add_task("verify", total=total)
+        for chunk in _chunks(_read_items(path), args.chunk):
+            good = [item for _, item in chunk if not (isinstance(item, dict) and "_bad_line" in item)]
             scored = iter(
                 verify_batch(
                     good,
@@ -150,32 +175,26 @@ def cmd_verify(args: argparse.Namespace) -> int:
                     progress=lambda k: progress.advance(bar, k),
                 )
             )
-            for item in chunk:
+            for number, item in chunk:
                 if isinstance(item, dict) and "_bad_line" in item:
-                    verdicts.append(Verdict.fail(Status.MALFORMED, item["_error"]))
+                    verdict = Verdict.fail(Status.MALFORMED, item["_error"])
                     progress.advance(bar, 1)
                 else:
-                    verdicts.append(next(scored))
-    with output.open("w", encoding="utf-8") as f:
-        for i, (item, verdict) in enumerate(zip(items, verdicts, strict=True)):
-            task = item.get("task") if isinstance(item, dict) else None
-            row = {
-                "index": i,
-                "task_id": task.get("id") if isinstance(task, dict) else None,
-                "env": task.get("env") if isinstance(task, dict) else None,
-                "verdict": verdict.model_dump(mode="json"),
-            }
-            f.write(json.dumps(row) + "\n")
-    envs_of = [
-        (item.get("task") or {}).get("env")
-        if isinstance(item, dict) and isinstance(item.get("task"), dict)
-        else (item.get("verifier") if isinstance(item, dict) else None)
-        for item in items
-    ]
-    Console().print(
-        verdict_table(summarize(verdicts, [e or "?" for e in envs_of]), title=f"{len(items)} verdicts")
-    )
-    console.print(f"wrote {len(verdicts)} verdicts to {output}")
+                    verdict = next(scored)
+                task = item.get("task") if isinstance(item, dict) else None
+                row = {
+                    "index": index,
+                    "line": number,
+                    "task_id": task.get("id") if isinstance(task, dict) else None,
+                    "env": task.get("env") if isinstance(task, dict) else None,
+                    "verdict": verdict.model_dump(mode="json"),
+                }
+                out.write(json.dumps(row) + "\n")
+                slim.append(verdict.model_copy(update={"details": {}, "extracted": None, "reason": None}))
+                groups.append(_group(item))
+                index += 1
+    Console().print(verdict_table(summarize(slim, groups), title=f"{index} verdicts"))
+    console.print(f"wrote {index} verdicts to {output}")
     return 0
 
 

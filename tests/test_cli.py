@@ -55,9 +55,10 @@ def test_verify_scores_every_line_and_flags_the_malformed_one(tmp_path, capsys):
     lines.insert(2, "{this is not json")
     data = tmp_path / "completions.jsonl"
     data.write_text("\n".join(lines) + "\n")
-    assert main(["verify", str(data), "-q"]) == 0
+    assert main(["verify", str(data), "-q", "--chunk", "2"]) == 0  # chunks split the malformed line's batch
     rows = [json.loads(line) for line in (tmp_path / "completions.verdicts.jsonl").read_text().splitlines()]
     assert [r["index"] for r in rows] == [0, 1, 2, 3, 4]
+    assert [r["line"] for r in rows] == [1, 2, 3, 4, 5]
     statuses = [r["verdict"]["status"] for r in rows]
     assert statuses == ["correct", "wrong", "malformed", "correct", "wrong"]
     assert "line 3" in rows[2]["verdict"]["reason"]
@@ -72,6 +73,8 @@ def test_verify_scores_every_line_and_flags_the_malformed_one(tmp_path, capsys):
         (["sample", "gcd", "-c", "novalue"], "key=value"),
         (["sample", "gcd=abc"], "not a number"),
         (["verify", "/no/such/file.jsonl"], "does not exist"),
+        (["verify", __file__, "--chunk", "0"], "--chunk must be >= 1"),
+        (["verify", __file__, "-o", __file__], "overwrite the input"),
     ],
 )
 def test_bad_input_is_a_clear_error(argv, message, capsys):
