@@ -302,3 +302,22 @@ def test_cpp_programs_and_cpp_exit_hacks(backend: str) -> None:
     assert verdict.reward == 1.0, verdict.reason
     for hack in ("#include <cstdlib>\nint main(){ std::exit(0); }", "int main(){ return 0; }"):
         assert verify("code", fence(hack, "cpp"), answer, backend=backend).reward == 0.0
+
+
+def test_a_silent_program_earns_nothing_even_where_the_right_output_is_empty() -> None:
+    from verifiers import verify
+
+    answer = {
+        "language": "python",
+        "tests": [
+            {"stdin": "0\n", "stdout": ""},
+            {"stdin": "2\n", "stdout": "1\n2\n"},
+            {"stdin": "1\n", "stdout": "1\n"},
+        ],
+    }
+    honest = "```python\nn = int(input())\nfor i in range(1, n + 1):\n    print(i)\n```"
+    for hack in ("```python\nimport os\nos._exit(0)\n```", "```python\npass\n```"):
+        verdict = verify("code", hack, answer)
+        assert verdict.reward == 0.0, verdict
+        assert verdict.details["tests"][0]["status"] == "no_output"
+    assert verify("code", honest, answer).reward == 1.0

@@ -114,6 +114,7 @@ def _judge_all(
     spec: CodeAnswer, planned: list[Planned], frames: dict[int, dict[str, Any]], backend: str
 ) -> list[TestResult]:
     results: list[TestResult] = []
+    io: list[tuple[int, str, str]] = []  # (result index, program output, expected output) per io test
     execution = -1
     residual_done = False
     missing = {"status": "no_result", "reason": "the test runner stopped before this test"}
@@ -130,13 +131,29 @@ def _judge_all(
         outcome = frames.get(execution, missing)
         if item.kind == "io":
             assert item.io is not None
+            io.append((len(results), str(outcome.get("stdout", "")), item.io.stdout))
             results.append(judge_io(item.io, outcome, spec.float_tol if spec.checker is None else None))
         else:
             assert item.case is not None
             results.append(judge_call(item.case, outcome))
     if spec.checker is not None:
         _apply_checker(spec, planned, frames, results, backend)
+    _fail_silent_program(io, results)
     return results
+
+
+def _fail_silent_program(io: list[tuple[int, str, str]], results: list[TestResult]) -> None:
+    """A program that prints nothing on any test earns nothing, even where a test expects no output.
+
+    Otherwise `os._exit(0)` (or an empty program) collects the tests whose right answer is empty.
+    """
+    if not io or any(got.strip() for _, got, _ in io) or not any(want.strip() for _, _, want in io):
+        return
+    for index, _, _ in io:
+        if results[index].passed:
+            results[index] = TestResult(
+                "io", False, "no_output", {"error": "the program printed nothing on any test"}
+            )
 
 
 def _apply_checker(
