@@ -255,7 +255,7 @@ def test_loader_errors_name_the_row_and_the_fix(tmp_path: Path) -> None:
     with pytest.raises(envs.ConfigError, match="same length"):
         list(envs.make("ifeval", data_files=str(mismatched)).tasks())
     (tmp_path / "broken.jsonl").write_text('{"prompt": \n', encoding="utf-8")
-    with pytest.raises(envs.ConfigError, match="line 1: not valid JSON"):
+    with pytest.raises(envs.ConfigError, match=":1: not valid JSON"):
         list(envs.make("ifeval", data_files=str(tmp_path / "broken.jsonl")).tasks())
     with pytest.raises(envs.ConfigError, match="does not exist"):
         envs.make("ifeval", data_files=str(tmp_path / "missing.jsonl"))

@@ -176,7 +176,7 @@ def test_gzip_parquet_and_several_files(tmp_path: Path) -> None:
         ({"data_files": str(DATA / "deepscaler.jsonl"), "format": "mmlu"}, "unknown math format"),
         ({"data_files": "agentica-org/DeepScaleR-Preview-Dataset"}, "hub cannot be reached"),
         ({"data_files": "/nonexistent/x.jsonl"}, "does not exist"),
-        ({"data_files": str(DATA / "equivalence_cases.tsv")}, "unknown file type"),
+        ({"data_files": str(DATA / "equivalence_cases.tsv")}, "unsupported file type"),
     ],
 )
 def test_dataset_errors_are_clear(kwargs: dict, needle: str) -> None:

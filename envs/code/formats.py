@@ -17,7 +17,6 @@ from __future__ import annotations
 import ast
 import base64
 import builtins
-import gzip
 import io
 import json
 import pickle
@@ -27,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from envs import datafiles
 from envs.core import ConfigError
 
 
@@ -51,41 +51,8 @@ class NotCode(Exception):
 
 # --- reading files ---------------------------------------------------------------------------------------
 def read_rows(path: Path) -> list[dict[str, Any]]:
-    """Rows of a JSONL / JSON / parquet file, optionally gzipped."""
-    name = path.name.lower()
-    base = name[:-3] if name.endswith(".gz") else name
-    try:
-        if base.endswith(".parquet"):
-            import pyarrow.parquet as pq
-
-            data = gzip.decompress(path.read_bytes()) if name.endswith(".gz") else path.read_bytes()
-            rows: list[Any] = pq.read_table(io.BytesIO(data)).to_pylist()
-        else:
-            opener: Any = gzip.open if name.endswith(".gz") else open
-            with opener(path, "rt", encoding="utf-8") as handle:
-                if base.endswith(".jsonl"):
-                    rows = [json.loads(line) for line in handle if line.strip()]
-                elif base.endswith(".json"):
-                    loaded = json.load(handle)
-                    rows = loaded if isinstance(loaded, list) else loaded.get("data", loaded.get("rows"))
-                    if not isinstance(rows, list):
-                        raise ConfigError(
-                            f"{path}: a JSON file must hold a list of rows or {{'data': [...]}}"
-                        )
-                else:
-                    raise ConfigError(
-                        f"{path}: unknown file type; use .jsonl, .json or .parquet (optionally .gz)"
-                    )
-    except ConfigError:
-        raise
-    except (OSError, ValueError, UnicodeDecodeError, EOFError) as exc:
-        raise ConfigError(f"{path}: could not read it: {exc}") from None
-    for i, row in enumerate(rows):
-        if not isinstance(row, dict):
-            raise ConfigError(
-                f"{path}: row {i} is a {type(row).__name__}, expected an object with named columns"
-            )
-    return rows
+    """Rows of a JSONL / JSON / CSV / parquet file, optionally gzipped."""
+    return [row for _, row in datafiles.read_rows(path)]
 
 
 def _json_field(value: Any, what: str) -> Any:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from envs import datafiles
 from envs.core import ConfigError, Env, validate_config
 from verifiers import Task
 from verifiers.ifeval import InstructionError, bind
@@ -100,24 +100,5 @@ class IFEvalDatasetEnv(Env):
 
 
 def read_rows(path: Path) -> Iterator[tuple[int, Any]]:
-    """(1-based row number, row) from JSONL, a JSON list, or parquet; `.gz` is decompressed."""
-    name = path.name.lower()
-    if name.endswith(".parquet"):
-        import pyarrow.parquet as pq
-
-        yield from enumerate(pq.read_table(path).to_pylist(), start=1)
-        return
-    opener: Any = gzip.open if name.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as handle:
-        if name.removesuffix(".gz").endswith(".json"):
-            data = json.load(handle)
-            if not isinstance(data, list):
-                raise ConfigError(f"{path.name}: a .json data file must hold a list of rows")
-            yield from enumerate(data, start=1)
-            return
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                try:
-                    yield number, json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ConfigError(f"{path.name}, line {number}: not valid JSON ({exc.msg})") from None
+    """(row number, row) from JSONL, JSON, CSV or parquet, optionally gzipped."""
+    yield from datafiles.read_rows(path)

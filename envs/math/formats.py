@@ -6,13 +6,12 @@ GSM8K (question, answer ending `#### n`), AIME/AMC-style (problem, answer).
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from envs import datafiles
 from envs.core import ConfigError
 from verifiers.extract import last_boxed
 
@@ -62,51 +61,8 @@ FORMATS: dict[str, Format] = {
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
-    """Rows of a JSONL / JSON / parquet file (optionally .gz), keys lower-cased."""
-    name = path.name.lower()
-    base = name[:-3] if name.endswith(".gz") else name
-    try:
-        if base.endswith(".parquet"):
-            import pyarrow.parquet as pq
-
-            rows = pq.read_table(path).to_pylist()
-        else:
-            opener: Any = gzip.open if name.endswith(".gz") else open
-            with opener(path, "rt", encoding="utf-8") as fh:
-                if base.endswith(".jsonl"):
-                    rows = [json.loads(line) for line in fh if line.strip()]
-                elif base.endswith(".json"):
-                    rows = _json_rows(json.load(fh))
-                else:
-                    raise ConfigError(
-                        f"{path}: unknown file type; use .jsonl, .json or .parquet (optionally .gz)"
-                    )
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        if isinstance(exc, ConfigError):
-            raise
-        raise ConfigError(f"{path}: could not read it as {base.rsplit('.', 1)[-1]}: {exc}") from None
-    for i, row in enumerate(rows):
-        if not isinstance(row, dict):
-            raise ConfigError(
-                f"{path}: row {i} is a {type(row).__name__}, expected an object with named columns"
-            )
-    return [{str(k).lower(): v for k, v in row.items()} for row in rows]
-
-
-def _json_rows(data: Any) -> list[Any]:
-    """A JSON file holds a list of rows, {"data": [...]}, or columns {"problem": [...], ...}."""
-    if isinstance(data, list):
-        return data
-    if isinstance(data, dict):
-        for k in ("data", "rows", "examples", "train", "test"):
-            if isinstance(data.get(k), list):
-                return list(data[k])
-        if data and all(isinstance(v, list) for v in data.values()):
-            lengths = {len(v) for v in data.values()}
-            if len(lengths) == 1:
-                n = lengths.pop()
-                return [{k: v[i] for k, v in data.items()} for i in range(n)]
-    raise ConfigError("JSON data must be a list of rows, {'data': [...]}, or equal-length columns")
+    """Rows of a JSONL / JSON / CSV / parquet file (optionally .gz), keys lower-cased."""
+    return [{str(k).lower(): v for k, v in row.items()} for _, row in datafiles.read_rows(path)]
 
 
 def detect(columns: set[str], path: Path) -> Format:

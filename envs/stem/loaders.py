@@ -6,15 +6,11 @@ each optionally gzipped. The format is detected from the first row's columns whe
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
-import json
 import random
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
+from envs import datafiles
 from envs.core import ConfigError, derive_seed
 from verifiers.extract import last_boxed
 
@@ -32,60 +28,12 @@ SCP_ANSWER_KEYS = ("answer", "final_answer", "solution", "matched_solution")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def _open_text(path: Path) -> str:
-    data = path.read_bytes()
-    if path.suffix == ".gz":
-        data = gzip.decompress(data)
-    return data.decode("utf-8-sig")
-
-
 def read_rows(data_files: str | list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
     """(where, row) for every row of every file, in order; `where` is "file:row" for error messages."""
     paths = [data_files] if isinstance(data_files, str) else list(data_files)
     for name in paths:
-        path = Path(name)
-        if not path.is_file():
-            raise ConfigError(f"data file {name!r} does not exist")
-        suffixes = [s.lower() for s in path.suffixes]
-        kind = (
-            suffixes[-2]
-            if suffixes and suffixes[-1] == ".gz" and len(suffixes) > 1
-            else (suffixes or [""])[-1]
-        )
-        if kind == ".parquet":
-            import pyarrow.parquet as pq
-
-            raw = path.read_bytes()
-            if suffixes[-1] == ".gz":
-                raw = gzip.decompress(raw)
-            rows: list[Any] = pq.read_table(io.BytesIO(raw)).to_pylist()
-        elif kind in (".jsonl", ".ndjson"):
-            rows = []
-            for n, line in enumerate(_open_text(path).splitlines(), 1):
-                if line.strip():
-                    try:
-                        rows.append(json.loads(line))
-                    except json.JSONDecodeError as exc:
-                        raise ConfigError(f"{name}:{n}: not valid JSON ({exc.msg})") from None
-        elif kind == ".json":
-            try:
-                data = json.loads(_open_text(path))
-            except json.JSONDecodeError as exc:
-                raise ConfigError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
-            found = data.get("data", data.get("rows")) if isinstance(data, dict) else data
-            if not isinstance(found, list):
-                raise ConfigError(f"{name}: expected a JSON list of rows (or {{'data': [...]}})")
-            rows = found
-        elif kind == ".csv":
-            rows = list(csv.DictReader(io.StringIO(_open_text(path))))
-        else:
-            raise ConfigError(
-                f"{name}: unsupported file type; use .jsonl, .json, .csv or .parquet (optionally .gz)"
-            )
-        for i, row in enumerate(rows, 1):
-            if not isinstance(row, dict):
-                raise ConfigError(f"{name}:{i}: each row must be an object, got {type(row).__name__}")
-            yield f"{name}:{i}", row
+        for number, row in datafiles.read_rows(name):
+            yield f"{name}:{number}", row
 
 
 def detect_format(row: dict[str, Any], where: str) -> str:
