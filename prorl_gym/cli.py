@@ -75,7 +75,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     task = env.sample(1, seed=args.seed)[0]
     console.print(f"\n[bold]example task[/bold] id={task.id}")
     for message in task.prompt:
-        console.print(f"[{message['role']}]", style="bold cyan")
+        console.print(f"[{message['role']}]", style="bold cyan", markup=False)
         console.print(message["content"], markup=False, highlight=False)
     env.close()
     return 0

@@ -19,6 +19,7 @@ def test_show(capsys):
     assert main(["show", "gcd"]) == 0
     out = capsys.readouterr().out
     assert "min_numbers" in out and "example task" in out and "<answer>" in out
+    assert "[user]" in out  # the role label is printed, not swallowed as markup
 
 
 def test_sample_env_and_mix(tmp_path, capsys):
