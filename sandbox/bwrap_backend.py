@@ -52,7 +52,19 @@ def system_binds() -> tuple[str, ...]:
     return tuple(args)
 
 
-def bwrap_argv(argv: list[str], workdir: str, limits: Limits, env: dict[str, str]) -> list[str]:
+def workdir_args(workdir: str) -> list[str]:
+    return ["--bind", workdir, WORK, "--chdir", WORK]
+
+
+def bwrap_argv(
+    argv: list[str],
+    workdir: str,
+    limits: Limits,
+    env: dict[str, str],
+    workdir_part: list[str] | None = None,
+    seccomp_fd: str | None = None,
+) -> list[str]:
+    """bwrap's command line; workdir_part stands in for `workdir_args(workdir)` when given."""
     tmp_bytes = str(max(limits.file_size_mb, 1) * 1024 * 1024)
     command = [
         bwrap_path() or "bwrap",
@@ -81,33 +93,39 @@ def bwrap_argv(argv: list[str], workdir: str, limits: Limits, env: dict[str, str
         tmp_bytes,
         "--tmpfs",
         "/dev/shm",
-        "--bind",
-        workdir,
-        WORK,
-        "--chdir",
-        WORK,
+        *(workdir_args(workdir) if workdir_part is None else workdir_part),
         "--remount-ro",
         "/",
     ]
     for key, value in env.items():
         command += ["--setenv", key, value]
+    if seccomp_fd is not None:
+        command += ["--seccomp", seccomp_fd]
     return [*command, "--", *argv]
 
 
 class BwrapBackend(HostBackend):
     name = "bwrap"
+    helper_as_program_user = True
 
     def program_home(self, workdir: str) -> str:
         return WORK
 
     def wrap(self, argv: list[str], workdir: str, limits: Limits) -> Wrapped:
-        command = bwrap_argv(argv, workdir, limits, clean_env(WORK))
         program = deny_ptrace_filter()
-        if program is None:
-            return Wrapped(command, workdir, _WRAPPER_PROCESSES)
-        split = command.index("--")
-        command[split:split] = ["--seccomp", "@fd0"]
-        return Wrapped(command, workdir, _WRAPPER_PROCESSES, (program,))
+        # bwrap reads the work dir's bind from a pipe, blocking until it comes: the runner sets bwrap's
+        # rlimits meanwhile, so no Python has to run in the forked child (see runner.execute). Should the
+        # runner die first, bwrap runs without the work dir, where the program (a relative path) is not.
+        command = bwrap_argv(
+            argv,
+            workdir,
+            limits,
+            clean_env(WORK),
+            workdir_part=["--args", "@args"],
+            seccomp_fd=None if program is None else "@fd0",
+        )
+        data = () if program is None else (program,)
+        return Wrapped(command, workdir, _WRAPPER_PROCESSES, data, workdir_args(workdir))
 
     def run_plan(self, plan: Plan, stdin: bytes, limits: Limits) -> Result:
         result = _signal_from_exit_code(super().run_plan(plan, stdin, limits), limits)

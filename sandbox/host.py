@@ -34,19 +34,25 @@ def work_base() -> str:
 
 @dataclass
 class Wrapped:
-    """The command as actually exec'd: argv, cwd, processes the wrapper itself needs, and data to hand the
-    child as fds (argv names the i-th one "@fd<i>"; bwrap reads its seccomp filter that way)."""
+    """The command as actually exec'd: argv, cwd, processes the wrapper itself needs, data to hand the
+    child as fds (argv or late_args name the i-th one "@fd<i>"; bwrap reads its seccomp filter that way),
+    and late_args: the rest of the wrapper's arguments, which it reads from the pipe argv names "@args"
+    (see `runner.execute`)."""
 
     argv: list[str]
     cwd: str
     extra_processes: int = 0
     data: tuple[bytes, ...] = ()
+    late_args: list[str] | None = None
 
 
 class HostBackend:
     """Runs a Plan in a fresh temp dir on this machine; subclasses decide how the command is wrapped."""
 
     name = "host"
+    # a root caller's programs are spawned by a helper that runs as their uid (no setuid fork); only for
+    # a backend whose programs cannot reach that helper (bwrap: own pid namespace, no ptrace)
+    helper_as_program_user = False
 
     def wrap(self, argv: list[str], workdir: str, limits: Limits) -> Wrapped:
         return Wrapped(argv, workdir)
@@ -95,9 +101,13 @@ class HostBackend:
             "gid": gid,
             "extra_processes": wrapped.extra_processes,
             "data_fds": [blob.hex() for blob in wrapped.data],
+            "late_args": wrapped.late_args,
         }
+        run_as = None
+        if self.helper_as_program_user and uid is not None and gid is not None:
+            run_as, request["uid"], request["gid"] = (uid, gid), None, None
         try:
-            return run_in_helper(request, limits.wall_s)
+            return run_in_helper(request, limits.wall_s, run_as)
         except HelperGone as exc:
             return {**outcome_error(f"sandbox failure: {exc}", 0.0), "sandbox_error": True}
         except OSError:  # no helper can start here (no host python?): fork from this process instead
@@ -109,6 +119,7 @@ def _execute_here(
 ) -> dict[str, Any]:
     fds = [data_fd(blob) for blob in wrapped.data]
     names = {f"@fd{i}": str(fd) for i, fd in enumerate(fds)}
+    late = wrapped.late_args
     try:
         return execute(
             [names.get(arg, arg) for arg in wrapped.argv],
@@ -120,6 +131,7 @@ def _execute_here(
             gid=gid,
             extra_processes=wrapped.extra_processes,
             pass_fds=tuple(fds),
+            late_args=None if late is None else [names.get(arg, arg) for arg in late],
         )
     finally:
         for fd in fds:

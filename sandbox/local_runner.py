@@ -5,12 +5,15 @@ loaded forks in tens of ms, mostly page-table copies and copy-on-write faults af
 need a fork rather than vfork. So each concurrent run borrows a helper - `python3 -S sandbox/runner.py
 --local`, ~10 MB - that forks the program for it and answers with the outcome. A helper exits when its
 stdin closes, i.e. when this process exits or dies; its programs die with it (PR_SET_PDEATHSIG).
+A root caller's bwrap runs use helpers that run as the programs' uid (nobody), so that no setuid and no
+Python is needed between their fork and exec: they spawn bwrap with vfork (see runner.execute).
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import json
 import os
 import struct
@@ -35,9 +38,15 @@ class HelperGone(Exception):
 
 
 class LocalRunner:
-    def __init__(self) -> None:
+    def __init__(self, run_as: tuple[int, int] | None = None) -> None:
+        # -I: no sandbox/ on sys.path
+        command = [host_python(), "-I", "-S", "-B", str(RUNNER_PATH), "--local"]
+        drop: dict[str, Any] = {}
+        if run_as is not None:  # that uid may not reach our checkout: hand it the runner's source
+            command[-2:] = ["-c", RUNNER_PATH.read_text(), "--local"]
+            drop = {"user": run_as[0], "group": run_as[1], "extra_groups": []}
         self.proc = subprocess.Popen(
-            [host_python(), "-I", "-S", "-B", str(RUNNER_PATH), "--local"],  # -I: no sandbox/ on sys.path
+            command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -45,6 +54,7 @@ class LocalRunner:
             cwd="/",
             env={"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"},
             start_new_session=True,  # Ctrl-C at a terminal goes to the caller, which then closes our stdin
+            **drop,
         )
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self._in = self.proc.stdin
@@ -97,21 +107,28 @@ class LocalRunner:
 
 
 _lock = threading.Lock()
-_pool: Pool[LocalRunner] | None = None
-_pool_pid = -1
+_pools: dict[tuple[int, int] | None, Pool[LocalRunner]] = {}
+_pools_pid = -1
 
 
-def _helpers() -> Pool[LocalRunner]:
-    global _pool, _pool_pid
+def _helpers(run_as: tuple[int, int] | None) -> Pool[LocalRunner]:
+    global _pools, _pools_pid
     with _lock:
-        if _pool is None or _pool_pid != os.getpid():  # a forked child starts its own helpers
-            _pool, _pool_pid = Pool(LocalRunner, _MAX_HELPERS), os.getpid()
-        return _pool
+        if _pools_pid != os.getpid():  # a forked child starts its own helpers
+            _pools, _pools_pid = {}, os.getpid()
+        if run_as not in _pools:
+            _pools[run_as] = Pool(functools.partial(LocalRunner, run_as), _MAX_HELPERS)
+        return _pools[run_as]
 
 
-def run_in_helper(request: dict[str, Any], wall_s: float) -> dict[str, Any]:
-    """Execute one request in a borrowed helper; raises HelperGone if the helper failed (it is replaced)."""
-    pool = _helpers()
+def run_in_helper(
+    request: dict[str, Any], wall_s: float, run_as: tuple[int, int] | None = None
+) -> dict[str, Any]:
+    """Execute one request in a borrowed helper; raises HelperGone if the helper failed (it is replaced).
+
+    run_as: (uid, gid) for a helper that itself runs as the program's user (a root caller's bwrap runs),
+    so that it spawns without a setuid, i.e. with vfork rather than fork."""
+    pool = _helpers(run_as)
     helper = pool.acquire()
     try:
         outcome = helper.execute(request, wall_s + _ANSWER_SLACK_S)
@@ -126,5 +143,6 @@ def run_in_helper(request: dict[str, Any], wall_s: float) -> dict[str, Any]:
 
 @atexit.register
 def _close() -> None:
-    if _pool is not None and _pool_pid == os.getpid():
-        _pool.drain()
+    if _pools_pid == os.getpid():
+        for pool in list(_pools.values()):
+            pool.drain()

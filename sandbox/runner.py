@@ -42,52 +42,58 @@ def _prctl(option: int, value: int) -> None:
 def _count_processes(uid: int) -> int:
     """Processes (and threads, which RLIMIT_NPROC also counts) owned by `uid` right now."""
     total = 0
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            if os.stat(f"/proc/{name}").st_uid == uid:
-                total += len(os.listdir(f"/proc/{name}/task"))
-        except OSError:
-            continue
+    with os.scandir("/proc") as entries:
+        for entry in entries:
+            if not entry.name.isdigit():
+                continue
+            try:
+                if entry.stat().st_uid == uid:  # a /proc/<pid>/task dir links 2 + its thread count
+                    total += os.stat(f"/proc/{entry.name}/task").st_nlink - 2
+            except OSError:
+                continue
     return total
 
 
-def _child_setup(limits: dict[str, Any], uid: int | None, gid: int | None, nproc: int | None) -> Any:
-    """The function run in the forked child before exec: die with the parent, set rlimits, drop to uid."""
+def _rlimits(limits: dict[str, Any], nproc: int | None) -> list[tuple[int, tuple[int, int]]]:
+    """The (resource, (soft, hard)) pairs a program runs under, never above what this process has (a
+    caller such as a verifier worker may run under tighter limits, and only root may raise a hard limit);
+    a child inherits ours, so they are computed here, before it starts."""
     cpu = max(1, math.ceil(float(limits["cpu_s"])))
     memory = int(limits["memory_mb"]) * 1024 * 1024
     fsize = int(limits["file_size_mb"]) * 1024 * 1024
+    wanted = [
+        (resource.RLIMIT_CPU, cpu, cpu + 1),
+        (resource.RLIMIT_AS, memory, memory),
+        (resource.RLIMIT_DATA, memory, memory),
+        (resource.RLIMIT_FSIZE, fsize, fsize),
+        (resource.RLIMIT_CORE, 0, 0),
+        (resource.RLIMIT_NOFILE, 256, 256),
+    ]
+    if nproc is not None:
+        wanted.append((resource.RLIMIT_NPROC, nproc, nproc))
+    out = []
+    for which, soft, hard in wanted:
+        _, current = resource.getrlimit(which)
+        if current != resource.RLIM_INFINITY:
+            hard = min(hard, current)
+            soft = min(soft, hard)
+        out.append((which, (soft, hard)))
+    return out
+
+
+def _child_setup(rlimits: list[tuple[int, tuple[int, int]]]) -> Any:
+    """The function run in the forked child before exec (after subprocess dropped to the program's
+    uid/gid, which would clear the parent-death signal): die with the parent, set the rlimits."""
+    setrlimit, reset = resource.setrlimit, signal.signal
 
     def setup() -> None:
         _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        for sig in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, signal.SIG_DFL)
-        _lower(resource.RLIMIT_CPU, cpu, cpu + 1)
-        _lower(resource.RLIMIT_AS, memory, memory)
-        _lower(resource.RLIMIT_DATA, memory, memory)
-        _lower(resource.RLIMIT_FSIZE, fsize, fsize)
-        _lower(resource.RLIMIT_CORE, 0, 0)
-        _lower(resource.RLIMIT_NOFILE, 256, 256)
-        if nproc is not None:
-            _lower(resource.RLIMIT_NPROC, nproc, nproc)
-        if gid is not None:
-            os.setgroups([])
-            os.setresgid(gid, gid, gid)
-        if uid is not None:
-            os.setresuid(uid, uid, uid)
+        reset(signal.SIGINT, signal.SIG_DFL)  # subprocess resets SIGPIPE and SIGXFSZ itself
+        reset(signal.SIGTERM, signal.SIG_DFL)
+        for which, pair in rlimits:
+            setrlimit(which, pair)
 
     return setup
-
-
-def _lower(which: int, soft: int, hard: int) -> None:
-    """Set a limit, never above what we already have (a caller such as a verifier worker may run under
-    tighter limits, and only root may raise a hard limit)."""
-    _, current = resource.getrlimit(which)
-    if current != resource.RLIM_INFINITY:
-        hard = min(hard, current)
-        soft = min(soft, hard)
-    resource.setrlimit(which, (soft, hard))
 
 
 def _kill_group(pid: int) -> None:
@@ -108,6 +114,7 @@ def execute(
     rlimit_nproc: bool = True,
     pass_fds: tuple[int, ...] = (),
     watch_fd: int | None = None,
+    late_args: list[str] | None = None,
 ) -> dict[str, Any]:
     """Run argv to completion or to a limit; never raises for anything the program does.
 
@@ -116,6 +123,13 @@ def execute(
     (bwrap's own monitor and init) that count against RLIMIT_NPROC. pass_fds: fds the child keeps.
     watch_fd: if it becomes readable (the local helper's stdin hitting EOF: its caller died), the program
     is killed at once and the outcome is an error with reason "abandoned".
+    late_args: for a wrapper that reads some of its arguments from a pipe before doing anything else and
+    sets its own parent-death signal (`bwrap --args @args --die-with-parent`): argv's "@args" names the
+    pipe, and the arguments go in only once the wrapper's rlimits are set from here (prlimit, when no uid
+    drop is needed). No Python then runs in the forked child, so subprocess can vfork (a fork plus a
+    Python preexec_fn costs ~2 ms of CPU a program, page-table copies and copy-on-write faults mostly).
+    They must be arguments the program cannot run without (bwrap: the work dir), so that if this process
+    dies before the limits are set, the pipe's EOF leaves a wrapper that fails, not one running unlimited.
     Returns a plain dict (JSON-safe except stdout/stderr bytes) that `classify` has already labelled.
     """
     wall_limit = float(limits["wall_s"])
@@ -129,6 +143,19 @@ def execute(
     if owner != 0 and rlimit_nproc:
         processes = int(limits["processes"])
         nproc = _count_processes(owner) + 2 * processes + 16 + extra_processes
+    rlimits = _rlimits(limits, nproc)
+    drop: dict[str, Any] = {}  # done by subprocess in C, before the preexec_fn
+    if uid is not None and uid != os.geteuid():
+        drop.update(user=uid, extra_groups=[])
+    if gid is not None and gid != os.getegid():
+        drop.update(group=gid, extra_groups=[])
+    gate = os.pipe() if late_args is not None else None
+    # prlimit on another process needs its uid (root here may lack CAP_SYS_RESOURCE): after a uid drop
+    # the preexec_fn sets the limits, as without a gate
+    gated = gate is not None and not drop
+    if gate is not None:
+        argv = [str(gate[0]) if arg == "@args" else arg for arg in argv]
+        pass_fds = (*pass_fds, gate[0])
     stdin_fd = data_fd(stdin)
     start = time.monotonic()
     try:
@@ -142,12 +169,25 @@ def execute(
             start_new_session=True,
             close_fds=True,
             pass_fds=pass_fds,
-            preexec_fn=_child_setup(limits, uid, gid, nproc),
+            preexec_fn=None if gated else _child_setup(rlimits),
+            **drop,
         )
     except (OSError, subprocess.SubprocessError) as exc:
-        os.close(stdin_fd)
+        for fd in (stdin_fd, *(gate or ())):
+            os.close(fd)
         return outcome_error(f"could not start {argv[0]}: {exc}", time.monotonic() - start)
     os.close(stdin_fd)
+    if gate is not None and late_args is not None:
+        os.close(gate[0])
+        failed = _open_gate(proc.pid, gate[1], rlimits if gated else [], late_args)
+        if failed:
+            _kill_group(proc.pid)
+            proc.kill()
+            proc.wait()
+            for stream in (proc.stdout, proc.stderr):
+                if stream is not None:
+                    stream.close()
+            return {**outcome_error(failed, time.monotonic() - start), "sandbox_error": True}
     assert proc.stdout is not None and proc.stderr is not None
     out, err = bytearray(), bytearray()
     buffers = {proc.stdout.fileno(): out, proc.stderr.fileno(): err}
@@ -252,6 +292,26 @@ def execute(
         outcome["exit_code"] = os.WEXITSTATUS(status)
     outcome["status"], outcome["reason"] = classify(outcome, limits, why)
     return outcome
+
+
+def _open_gate(pid: int, gate: int, rlimits: list[tuple[int, tuple[int, int]]], args: list[str]) -> str:
+    """Set a started wrapper's rlimits, then hand it the arguments it is blocked reading; closes `gate`.
+    Returns why that failed ("" when it did not): the wrapper must then not run."""
+    try:
+        for which, pair in rlimits:
+            resource.prlimit(pid, which, pair)
+    except OSError as exc:
+        os.close(gate)
+        return f"sandbox failure: could not set the program's limits: {exc}"
+    view = memoryview(b"".join(os.fsencode(arg) + b"\0" for arg in args))
+    try:
+        while view:
+            view = view[os.write(gate, view) :]
+    except OSError:
+        pass  # it died reading them: its exit status says so
+    finally:
+        os.close(gate)
+    return ""
 
 
 def classify(
@@ -524,8 +584,13 @@ def serve(work_root: str = "/work") -> None:
 def serve_local() -> None:
     """Host helper loop: run the host backends' programs from this small process, whose forks are cheap
     (forking a big caller such as a verifier worker costs tens of ms in page-table copies).
-    No sweeping here: this is the host, and the backends clean their own work dirs."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller handles Ctrl-C and then closes our stdin
+    No sweeping here: this is the host, and the backends clean their own work dirs. A helper may run as
+    the programs' own uid (bwrap's, so that it can spawn without a setuid fork): not dumpable then, so
+    they cannot ptrace it."""
+    _prctl(_PR_SET_DUMPABLE, 0)
+    # the caller handles Ctrl-C and then closes our stdin; a handler, not SIG_IGN, which a vforked
+    # program would inherit
+    signal.signal(signal.SIGINT, lambda _sig, _frame: None)
     reader, writer = sys.stdin.buffer, sys.stdout.buffer
     _write_message(writer, b'{"ready": true}')
     while True:
@@ -540,6 +605,7 @@ def serve_local() -> None:
             request = json.loads(body)
             fds = [data_fd(bytes.fromhex(blob)) for blob in request.get("data_fds", [])]
             names = {f"@fd{i}": str(fd) for i, fd in enumerate(fds)}
+            late = request.get("late_args")
             done = execute(
                 [names.get(arg, arg) for arg in request["argv"]],
                 cwd=request["cwd"],
@@ -551,6 +617,7 @@ def serve_local() -> None:
                 extra_processes=int(request.get("extra_processes", 0)),
                 pass_fds=tuple(fds),
                 watch_fd=reader.fileno(),
+                late_args=None if late is None else [names.get(arg, arg) for arg in late],
             )
         except Exception as exc:  # a broken request must not kill the helper
             done = outcome_error(f"runner failed: {type(exc).__name__}: {exc}", 0.0)
