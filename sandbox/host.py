@@ -18,6 +18,9 @@ from sandbox.result import Result
 from sandbox.runner import data_fd, execute, outcome_error
 
 NOBODY = 65534  # programs never run as root: a root caller drops them to nobody/nogroup
+# The process backend's programs get a uid of their own, so they cannot signal, ptrace or open the /proc
+# files of isolated (bwrap, docker) programs that run as nobody on the same machine.
+PROCESS_UID = 65533
 
 
 @functools.cache
@@ -53,6 +56,7 @@ class HostBackend:
     # a root caller's programs are spawned by a helper that runs as their uid (no setuid fork); only for
     # a backend whose programs cannot reach that helper (bwrap: own pid namespace, no ptrace)
     helper_as_program_user = False
+    program_uid = NOBODY  # the uid/gid a root caller's programs run as
 
     def wrap(self, argv: list[str], workdir: str, limits: Limits) -> Wrapped:
         return Wrapped(argv, workdir)
@@ -63,7 +67,7 @@ class HostBackend:
     def run_plan(self, plan: Plan, stdin: bytes, limits: Limits) -> Result:
         started = time.monotonic()
         as_root = os.geteuid() == 0
-        uid = gid = NOBODY if as_root else None
+        uid = gid = self.program_uid if as_root else None
         workdir = tempfile.mkdtemp(prefix="prorl-sandbox-", dir=work_base())
         try:
             write_files(workdir, plan.files, uid, gid)

@@ -295,3 +295,14 @@ def test_dev_shm_fill_is_capped_and_wiped(backend: str) -> None:
     assert not any(name.startswith("fill") for name in after - before)
     leftover = run("import os\nprint(os.listdir('/dev/shm'), os.listdir('/tmp'))", backend=backend)
     assert leftover.stdout == "[] []\n", leftover
+
+
+def test_process_backend_programs_do_not_share_the_isolated_programs_uid() -> None:
+    """A process-backend program must not be able to reach a bwrap/docker program through /proc."""
+    import os
+
+    if os.geteuid() != 0:
+        pytest.skip("needs a root caller: as a user, every backend runs programs as that user")
+    r = run("import os\nprint(os.getuid(), os.getgid())", limits=SHORT, backend="process")
+    assert r.status is RunStatus.OK, r
+    assert r.stdout.split() == ["65533", "65533"]
