@@ -35,6 +35,35 @@ def work_base() -> str:
     return tempfile.gettempdir()
 
 
+_swept: set[str] = set()
+
+
+def _sweep_orphans(base: str) -> None:
+    """Once per process and base dir: remove work dirs left by callers that were SIGKILLed.
+
+    Work dirs are named `prorl-sandbox-<pid>-...`; a dir whose pid no longer exists has no owner to
+    clean it.
+    """
+    if base in _swept:
+        return
+    _swept.add(base)
+    try:
+        names = os.listdir(base)
+    except OSError:
+        return
+    for name in names:
+        parts = name.split("-")
+        if len(parts) < 4 or not name.startswith("prorl-sandbox-") or not parts[2].isdigit():
+            continue
+        pid = int(parts[2])
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            remove_tree(os.path.join(base, name))
+        except OSError:
+            continue
+
+
 @dataclass
 class Wrapped:
     """The command as actually exec'd: argv, cwd, processes the wrapper itself needs, data to hand the
@@ -68,7 +97,9 @@ class HostBackend:
         started = time.monotonic()
         as_root = os.geteuid() == 0
         uid = gid = self.program_uid if as_root else None
-        workdir = tempfile.mkdtemp(prefix="prorl-sandbox-", dir=work_base())
+        base = work_base()
+        _sweep_orphans(base)
+        workdir = tempfile.mkdtemp(prefix=f"prorl-sandbox-{os.getpid()}-", dir=base)
         try:
             write_files(workdir, plan.files, uid, gid)
             env = clean_env(self.program_home(workdir))

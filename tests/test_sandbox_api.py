@@ -227,3 +227,18 @@ def _state(pid: int) -> str:
             return handle.read().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "gone"
+
+
+def test_work_dirs_of_dead_callers_are_swept(tmp_path) -> None:
+    import os
+
+    from sandbox.host import _sweep_orphans
+
+    dead = tmp_path / "prorl-sandbox-999999999-abc"
+    alive = tmp_path / f"prorl-sandbox-{os.getpid()}-def"
+    other = tmp_path / "unrelated-999999999-x"
+    for path in (dead, alive, other):
+        (path / "sub").mkdir(parents=True)
+    (dead / "sub").chmod(0o500)  # a program may leave parts unwritable
+    _sweep_orphans(str(tmp_path))
+    assert not dead.exists() and alive.exists() and other.exists()
