@@ -20,6 +20,7 @@ import struct
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from typing import Any
 
 _PR_SET_PDEATHSIG = 1
@@ -556,11 +557,8 @@ def _serve_one(request: dict[str, Any], work_root: str, watch_fd: int) -> dict[s
     return done
 
 
-def serve(work_root: str = "/work") -> None:
-    """Container main loop: length-prefixed JSON requests on stdin, one JSON result each on stdout."""
-    _prctl(_PR_SET_DUMPABLE, 0)  # programs run as our uid: make this process un-ptrace-able by them
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    reader, writer = sys.stdin.buffer, sys.stdout.buffer
+def _requests(reader: Any, writer: Any) -> Iterator[bytes]:
+    """Announce readiness, then yield each length-prefixed request body until the caller hangs up."""
     _write_message(writer, b'{"ready": true}')
     while True:
         header = _read_exact(reader, _HEADER.size)
@@ -569,16 +567,32 @@ def serve(work_root: str = "/work") -> None:
         body = _read_exact(reader, _HEADER.unpack(header)[0])
         if body is None:
             return
+        yield body
+
+
+def _reply(writer: Any, done: dict[str, Any]) -> bool:
+    """Send one result; False when the caller abandoned the run (it is gone: stop serving)."""
+    if done["reason"].startswith("abandoned"):
+        return False
+    done["stdout"] = done["stdout"].hex()
+    done["stderr"] = done["stderr"].hex()
+    _write_message(writer, json.dumps(done).encode())
+    return True
+
+
+def serve(work_root: str = "/work") -> None:
+    """Container main loop: length-prefixed JSON requests on stdin, one JSON result each on stdout."""
+    _prctl(_PR_SET_DUMPABLE, 0)  # programs run as our uid: make this process un-ptrace-able by them
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    reader, writer = sys.stdin.buffer, sys.stdout.buffer
+    for body in _requests(reader, writer):
         try:
             done = _serve_one(json.loads(body), work_root, reader.fileno())
         except Exception as exc:  # a broken request must not kill the runner
             done = outcome_error(f"runner failed: {type(exc).__name__}: {exc}", 0.0)
         done["clean"] = _sweep(work_root)
-        if done["reason"].startswith("abandoned"):
+        if not _reply(writer, done):
             return
-        done["stdout"] = done["stdout"].hex()
-        done["stderr"] = done["stderr"].hex()
-        _write_message(writer, json.dumps(done).encode())
 
 
 def serve_local() -> None:
@@ -592,14 +606,7 @@ def serve_local() -> None:
     # program would inherit
     signal.signal(signal.SIGINT, lambda _sig, _frame: None)
     reader, writer = sys.stdin.buffer, sys.stdout.buffer
-    _write_message(writer, b'{"ready": true}')
-    while True:
-        header = _read_exact(reader, _HEADER.size)
-        if header is None:
-            return
-        body = _read_exact(reader, _HEADER.unpack(header)[0])
-        if body is None:
-            return
+    for body in _requests(reader, writer):
         fds: list[int] = []
         try:
             request = json.loads(body)
@@ -625,11 +632,8 @@ def serve_local() -> None:
             for fd in fds:
                 with contextlib.suppress(OSError):
                     os.close(fd)
-        if done["reason"].startswith("abandoned"):
+        if not _reply(writer, done):
             return
-        done["stdout"] = done["stdout"].hex()
-        done["stderr"] = done["stderr"].hex()
-        _write_message(writer, json.dumps(done).encode())
 
 
 if __name__ == "__main__":
