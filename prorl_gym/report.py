@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from rich.table import Table
 
-from verifiers import Status, Verdict
+from verifiers import Verdict
 
 
 @dataclass
@@ -56,4 +56,4 @@ def verdict_table(stats: dict[str, GroupStats], title: str = "verdicts") -> Tabl
     return table
 
 
-__all__ = ["GroupStats", "Status", "summarize", "verdict_table"]
+__all__ = ["GroupStats", "summarize", "verdict_table"]
