@@ -1,6 +1,6 @@
 """Environments: `envs.make(name)` yields tasks as chat prompts and scores completions."""
 
-from envs.core import ConfigError, Env, EnvSpec, derive_seed, validate_config
+from envs.core import ConfigError, Env, EnvSpec, derive_seed, derive_seeds, validate_config
 from envs.mix import MixEnv, make_mix, parse_mix
 from envs.registry import UnknownEnvError, list_envs, make, register, spec
 from verifiers import Status, Task, Verdict
@@ -15,6 +15,7 @@ __all__ = [
     "UnknownEnvError",
     "Verdict",
     "derive_seed",
+    "derive_seeds",
     "list_envs",
     "make",
     "make_mix",

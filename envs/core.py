@@ -28,6 +28,17 @@ def derive_seed(seed: int, index: int, salt: str = "") -> int:
     return int.from_bytes(digest[:8], "big") >> 1
 
 
+def derive_seeds(seed: int, n: int, salt: str = "") -> list[int]:
+    """`[derive_seed(seed, i, salt) for i in range(n)]`, hashing the shared prefix once."""
+    base = hashlib.sha256(f"{salt}:{int(seed)}:".encode())
+    out = []
+    for i in range(n):
+        h = base.copy()
+        h.update(str(i).encode())
+        out.append(int.from_bytes(h.digest()[:8], "big") >> 1)
+    return out
+
+
 def validate_config(model: type[BaseModel], config: dict[str, Any], env: str) -> BaseModel:
     """Validate `config` with a pydantic model, turning its errors into one ConfigError per cause."""
     allowed = sorted(model.model_fields)
@@ -78,7 +89,7 @@ class Env:
     def __init__(self) -> None:
         self.spec: EnvSpec | None = None
         self._current: Task | None = None
-        self._rng = random.Random()
+        self._rng: random.Random | None = None  # made on the first reset() without a seed
         self._cache: list[Task] | None = None
 
     # --- what subclasses provide -------------------------------------------------------------
@@ -91,6 +102,10 @@ class Env:
         pool = self._pool()
         return pool[random.Random(seed).randrange(len(pool))]
 
+    def tasks_at(self, seeds: list[int]) -> list[Task]:
+        """`[task_at(s) for s in seeds]`; families override it where a batch is cheaper than its items."""
+        return [self.task_at(s) for s in seeds]
+
     def tasks(self) -> Iterator[Task]:
         """Every task, in file order (dataset-backed envs only)."""
         raise TypeError(f"env {self.name!r} is procedural and has no fixed task list; use sample(n, seed)")
@@ -102,7 +117,7 @@ class Env:
         if n < 0:
             raise ValueError(f"n must be >= 0, got {n}")
         if not self.dataset_backed:
-            return [self.task_at(derive_seed(seed, i, self.name)) for i in range(n)]
+            return self.tasks_at(derive_seeds(seed, n, self.name))
         pool = self._pool()
         out: list[Task] = []
         epoch = 0
@@ -115,6 +130,8 @@ class Env:
 
     def reset(self, seed: int | None = None) -> tuple[Messages, dict[str, Any]]:
         if seed is None:
+            if self._rng is None:
+                self._rng = random.Random()
             seed = self._rng.getrandbits(62)
         self._current = self.task_at(derive_seed(seed, 0, self.name))
         return list(self._current.prompt), {"task": self._current, "env": self.name, "seed": seed}

@@ -18,11 +18,12 @@ from reasoning_gym.factory import DATASETS
 
 from envs.core import ConfigError, Env, derive_seed
 from envs.logic_descriptions import DESCRIPTIONS
-from envs.logic_stable import HASH_DEPENDENT, hash_stable_here, stable_entry
+from envs.logic_stable import HASH_DEPENDENT, hash_stable_here, stable_entries
 from envs.registry import register
 from verifiers import Task
-from verifiers.logic_rg import config_class, from_json, to_json
-from verifiers.types import content_id
+from verifiers.canonical import canonical_and_plain, canonical_json, plain_json
+from verifiers.logic_rg import config_class, from_json
+from verifiers.types import content_id_from_json
 
 PROMPT = (
     "{question}\n\nThink it through step by step, then give only your final answer inside "
@@ -86,7 +87,7 @@ def config_defaults(dataset: str) -> dict[str, Any]:
             default = f.default_factory()
         else:
             default = None
-        out[f.name] = to_json(default)
+        out[f.name] = plain_json(default)
     return out
 
 
@@ -99,8 +100,13 @@ class ReasoningGymEnv(Env):
     def __init__(self, dataset: str, **config: Any) -> None:
         super().__init__()
         self.name = dataset
-        self.config = to_json(dict(config))
+        self.config = plain_json(dict(config))
         self._ds = build_dataset(dataset, self.config)
+        self._space = min(_INDEX_SPACE, FINITE_SIZE.get(dataset, _INDEX_SPACE))
+        self._stable_helper = dataset in HASH_DEPENDENT and not hash_stable_here()
+        self._config_json = canonical_json(self.config)
+        self._name_json = canonical_json(dataset)
+        self._verifier_json = canonical_json(self.verifier)
 
     @classmethod
     def config_fields(cls, **kwargs: Any) -> dict[str, Any]:
@@ -109,31 +115,51 @@ class ReasoningGymEnv(Env):
     def task_at(self, seed: int) -> Task:
         return self.task_from(self.entry(seed), seed, env=self.name)
 
+    def tasks_at(self, seeds: list[int]) -> list[Task]:
+        if self._stable_helper:
+            entries = stable_entries(self.name, self.config, [self.index(s) for s in seeds])
+        else:
+            ds, space = self._ds, self._space
+            entries = [ds[s % space] for s in seeds]
+        return [self.task_from(e, s, env=self.name) for e, s in zip(entries, seeds, strict=True)]
+
     def entry(self, seed: int) -> Any:
         """reasoning-gym's entry for `seed` (from the hash-stable helper where generation needs it)."""
-        if self.name in HASH_DEPENDENT and not hash_stable_here():
-            return stable_entry(self.name, self.config, self.index(seed))
+        if self._stable_helper:
+            return stable_entries(self.name, self.config, [self.index(seed)])[0]
         return self._ds[self.index(seed)]
 
     def index(self, seed: int) -> int:
         """The reasoning-gym entry index that `seed` picks."""
-        return seed % min(_INDEX_SPACE, FINITE_SIZE.get(self.name, _INDEX_SPACE))
+        return seed % self._space
 
     def task_from(self, raw_entry: Mapping[str, Any], seed: int, *, env: str) -> Task:
-        # The JSON round trip here makes the in-memory Task equal to a reloaded one, so scorers see
-        # lists where the generator left tuples in both cases.
-        entry = to_json(raw_entry)
+        # The entry goes through JSON once: the bytes are what the id hashes, and decoding them makes the
+        # in-memory Task equal to a reloaded one (scorers see lists where the generator left tuples).
+        entry_json, entry = canonical_and_plain(raw_entry)
         answer: dict[str, Any] = {"dataset": self.name, "entry": entry}
         if self.config:
             answer["config"] = self.config
+            answer_json = b'{"config":%s,"dataset":%s,"entry":%s}' % (
+                self._config_json,
+                self._name_json,
+                entry_json,
+            )
+        else:
+            answer_json = b'{"dataset":%s,"entry":%s}' % (self._name_json, entry_json)
         metadata: dict[str, Any] = {"seed": seed, "source": "reasoning-gym", "dataset": self.name}
-        difficulty = entry.get("metadata", {}).get("difficulty")
+        meta = entry.get("metadata")
+        difficulty = meta.get("difficulty") if isinstance(meta, dict) else None
         if difficulty is not None:
             metadata["difficulty"] = difficulty
         prompt = [{"role": "user", "content": PROMPT.format(question=entry["question"])}]
-        # Built without re-validation (every field is made here, JSON-normal): sampling cost matters.
-        return Task.model_construct(
-            id=content_id(env, prompt, self.verifier, answer),
+        return Task.trusted(
+            id=content_id_from_json(
+                answer_json,
+                self._name_json if env == self.name else canonical_json(env),
+                canonical_json(prompt),
+                self._verifier_json,
+            ),
             env=env,
             domain=self.domain,
             prompt=prompt,

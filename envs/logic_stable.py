@@ -20,7 +20,7 @@ HASH_DEPENDENT = frozenset(
 _WORKER = """
 import json, sys
 from envs.logic import build_dataset
-from verifiers.logic_rg import to_json
+from verifiers.canonical import plain_json
 datasets = {}
 for line in sys.stdin:
     req = json.loads(line)
@@ -28,7 +28,7 @@ for line in sys.stdin:
     try:
         if key not in datasets:
             datasets[key] = build_dataset(req["dataset"], req["config"])
-        reply = {"entry": to_json(datasets[key][req["index"]])}
+        reply = {"entries": [plain_json(datasets[key][i]) for i in req["indices"]]}
     except Exception as exc:
         reply = {"error": f"{type(exc).__name__}: {exc}"}
     sys.stdout.write(json.dumps(reply) + "\\n")
@@ -46,7 +46,7 @@ class _Helper:
         self._proc: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
 
-    def entry(self, dataset: str, config: dict[str, Any], index: int) -> dict[str, Any]:
+    def entries(self, dataset: str, config: dict[str, Any], indices: list[int]) -> list[dict[str, Any]]:
         with self._lock:
             if self._proc is None or self._proc.poll() is not None:
                 import os
@@ -61,15 +61,16 @@ class _Helper:
                     cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                 )
             assert self._proc.stdin is not None and self._proc.stdout is not None
-            self._proc.stdin.write(json.dumps({"dataset": dataset, "config": config, "index": index}) + "\n")
+            request = {"dataset": dataset, "config": config, "indices": indices}
+            self._proc.stdin.write(json.dumps(request) + "\n")
             self._proc.stdin.flush()
             line = self._proc.stdout.readline()
         if not line:
             raise RuntimeError(f"the {dataset} generator helper process exited")
         reply = json.loads(line)
         if "error" in reply:
-            raise RuntimeError(f"{dataset} entry {index}: {reply['error']}")
-        return reply["entry"]  # type: ignore[no-any-return]
+            raise RuntimeError(f"{dataset} entries {indices[:5]}: {reply['error']}")
+        return reply["entries"]  # type: ignore[no-any-return]
 
     def close(self) -> None:
         if self._proc is not None and self._proc.poll() is None:
@@ -81,6 +82,6 @@ _HELPER = _Helper()
 atexit.register(_HELPER.close)
 
 
-def stable_entry(dataset: str, config: dict[str, Any], index: int) -> dict[str, Any]:
-    """Entry `index` of `dataset` as a process with PYTHONHASHSEED=0 generates it."""
-    return _HELPER.entry(dataset, config, index)
+def stable_entries(dataset: str, config: dict[str, Any], indices: list[int]) -> list[dict[str, Any]]:
+    """Entries `indices` of `dataset` as a process with PYTHONHASHSEED=0 generates them (one round trip)."""
+    return _HELPER.entries(dataset, config, indices)

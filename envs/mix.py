@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from envs.core import ConfigError, Env, derive_seed
+from envs.core import ConfigError, Env, derive_seed, derive_seeds
 from envs.registry import make
 from verifiers import Task
 
@@ -51,7 +51,7 @@ class MixEnv(Env):
         if n < 0:
             raise ValueError(f"n must be >= 0, got {n}")
         seed = self.seed if seed is None else seed
-        return [self.task_at(derive_seed(seed, i, "mix")) for i in range(n)]
+        return [self.task_at(s) for s in derive_seeds(seed, n, "mix")]
 
     def score(self, task: Task, completion: str):  # type: ignore[no-untyped-def]
         env = self.envs.get(task.env)

@@ -10,7 +10,7 @@ import pytest
 
 import envs
 from verifiers import Status, Task, Verdict
-from verifiers.extract import boxed_all, final_text, last_answer_tag, last_boxed
+from verifiers.extract import answer_tags, boxed_all, final_text, last_answer_tag, last_boxed
 
 
 def _task(**kw):
@@ -24,6 +24,48 @@ def test_task_id_is_a_content_hash():
     assert a.id == b.id and len(a.id) == 20
     assert _task(answer="1/3").id != a.id
     assert _task(metadata={"difficulty": 3}).id == a.id  # metadata does not define the task
+
+
+def test_content_id_is_the_hash_of_canonical_json():
+    import hashlib
+
+    from verifiers.canonical import canonical_json
+    from verifiers.types import content_id
+
+    t = _task(answer={"b": (1, 2), "a": {3: "x"}, "big": 2**70, "ü": float("nan")})
+    whole = {"answer": t.answer, "env": t.env, "prompt": t.prompt, "verifier": t.verifier}
+    assert t.id == content_id(t.env, t.prompt, t.verifier, t.answer)
+    assert t.id == hashlib.sha256(canonical_json(whole)).hexdigest()[:20]
+    # Key order and tuple-vs-list do not change the id; the values do.
+    assert _task(answer={"a": {"3": "x"}, "b": [1, 2], "big": 2**70, "ü": float("nan")}).id == t.id
+    assert _task(answer={"a": {3: "x"}, "b": [1, 2], "big": 2**70 + 1, "ü": float("nan")}).id != t.id
+
+
+def test_unvalidated_builders_match_validated_ones():
+    # Task.trusted and Verdict's fast path skip pydantic validation; they must build the same objects.
+    fields = dict(env="e", domain="d", prompt=[{"role": "user", "content": "q"}], verifier="math", answer=[1])
+    validated = Task(**fields, metadata={"seed": 1})
+    trusted = Task.trusted(id=validated.id, metadata={"seed": 1}, **fields)
+    assert trusted == validated and trusted.model_dump_json() == validated.model_dump_json()
+    assert trusted.model_fields_set == validated.model_fields_set | {"id"}
+    trusted.metadata["x"] = 1  # a plain mutable model, like a validated one
+    for fast, slow in (
+        (
+            Verdict.scored(0.5, extracted="7", reason="r"),
+            Verdict(reward=0.5, correct=False, status="partial", extracted="7", reason="r"),
+        ),
+        (
+            Verdict.fail(Status.TIMEOUT, "slow"),
+            Verdict(reward=0.0, correct=False, status="timeout", reason="slow"),
+        ),
+    ):
+        assert fast == slow and fast.model_dump_json() == slow.model_dump_json()
+        fast.elapsed_s = 0.25
+        assert Verdict.model_validate_json(fast.model_dump_json()) == fast
+
+
+def test_derive_seeds_is_derive_seed_in_a_batch():
+    assert envs.derive_seeds(7, 50, "x") == [envs.derive_seed(7, i, "x") for i in range(50)]
 
 
 def test_task_json_round_trip():
@@ -72,6 +114,10 @@ def test_boxed_and_answer_tags():
     assert last_boxed("none") is None
     assert last_answer_tag("<answer>1</answer> x <ANSWER> 2 </ANSWER>") == "2"
     assert last_answer_tag("<answer>open") is None
+    # An open pairs with the next close; opens inside a block and stray closes are ignored.
+    assert answer_tags("<answer>a<answer>b</answer>") == ["a<answer>b"]
+    assert answer_tags("</answer> <answer>x</answer></answer><answer>y") == ["x"]
+    assert answer_tags("<answer></answer><Answer> z </answer>") == ["", " z "]
 
 
 def test_unknown_env_names_the_closest():

@@ -17,8 +17,9 @@ from envs.logic import FINITE_SIZE
 from tests.logic_adversarial import model_completion
 from tests.logic_alternatives import right_answer
 from verifiers import Status, Task, verify_batch, verify_local, verify_task
-from verifiers.logic_fixes import EVALUATED
+from verifiers.logic_fixes import EVALUATED, hedge_word
 from verifiers.logic_rg import scorer
+from verifiers.types import content_id
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -136,6 +137,28 @@ def test_same_seed_same_task_ids_in_another_process() -> None:
     there = json.loads(out.stdout.rsplit("IDS=", 1)[1])
     differ = [n for n in names if here[n] != there[n]]
     assert not differ, f"task ids differ across processes for {differ}"
+
+
+def test_task_ids_are_the_content_hash_of_the_task() -> None:
+    # The sampler hashes bytes it assembles itself; they must be what content_id would hash.
+    names = [n for n in envs.list_envs(domain="logic") if n != "composite"]
+    for name in names:
+        for task in envs.make(name).sample(2, seed=3):
+            assert task.id == content_id(task.env, task.prompt, task.verifier, task.answer), name
+            assert Task(**task.model_dump()) == task, name  # validated == built without validation
+    composite = envs.make("composite", datasets=["gcd", {"name": "ab", "config": {"length": 5}}])
+    for task in composite.sample(4, seed=1):
+        assert task.id == content_id(task.env, task.prompt, task.verifier, task.answer)
+
+
+def test_hedge_words_are_whole_words_as_written() -> None:
+    assert hedge_word("A Or B") == "Or"
+    assert hedge_word("maybe 7") == "maybe"
+    assert hedge_word("3 (not sure)") == "not sure"
+    for text in ("neither", "color, favor", "forever", "unlikely", "orchestra", "or_x", "x_or", ""):
+        assert hedge_word(text) is None, text
+    assert hedge_word("color or") == "or"
+    assert hedge_word("ororor or") == "or"
 
 
 def test_json_round_trip_keeps_task_and_verdict() -> None:

@@ -7,8 +7,7 @@ import re
 THINK_OPEN = "<think>"
 THINK_CLOSE = "</think>"
 
-_OPEN_TAG = re.compile(r"<answer>", re.IGNORECASE)
-_CLOSE_TAG = re.compile(r"</answer>", re.IGNORECASE)
+_TAG = re.compile(r"<(/?)answer>", re.IGNORECASE)
 _BOX_START = re.compile(r"\\(?:boxed|fbox)\s*\{")
 _BRACE_TOKEN = re.compile(r"\\.|[{}]", re.DOTALL)  # an escape pair is skipped whole, so \{ never counts
 
@@ -30,32 +29,33 @@ def final_text(completion: str | None, *, strip_think: bool = True) -> str | Non
     return completion
 
 
-def answer_tags(text: str) -> list[str]:
-    """Contents of every closed `<answer>...</answer>` pair, in order (each open pairs with the next close).
+def _tag_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every closed `<answer>` block's contents: an open tag pairs with the next close;
+    opens inside a block and closes outside one are ignored. One regex pass, so linear on hostile input."""
+    spans: list[tuple[int, int]] = []
+    pending = -1
+    for m in _TAG.finditer(text):
+        if m.group(1):  # a close
+            if pending >= 0:
+                spans.append((pending, m.start()))
+                pending = -1
+        elif pending < 0:
+            pending = m.end()
+    return spans
 
-    Linear-time on hostile input: thousands of unclosed `<answer>` tags must not make a regex backtrack.
-    """
-    opens = [m.end() for m in _OPEN_TAG.finditer(text)]
-    closes = [(m.start(), m.end()) for m in _CLOSE_TAG.finditer(text)]
-    found: list[str] = []
-    cursor, j = 0, 0
-    for start in opens:
-        if start - len("<answer>") < cursor:
-            continue
-        while j < len(closes) and closes[j][0] < start:
-            j += 1
-        if j == len(closes):
-            break
-        found.append(text[start : closes[j][0]])
-        cursor = closes[j][1]
-        j += 1
-    return found
+
+def answer_tags(text: str) -> list[str]:
+    """Contents of every closed `<answer>...</answer>` pair, in order."""
+    return [text[start:end] for start, end in _tag_spans(text)]
 
 
 def last_answer_tag(text: str) -> str | None:
     """The last closed `<answer>` block, stripped; None when there is none."""
-    tags = answer_tags(text)
-    return tags[-1].strip() if tags else None
+    spans = _tag_spans(text)
+    if not spans:
+        return None
+    start, end = spans[-1]
+    return text[start:end].strip()
 
 
 def boxed_all(text: str) -> list[str]:

@@ -18,6 +18,7 @@ from reasoning_gym.factory import DATASETS  # imported at the top so forkserver 
 from verifiers.extract import last_answer_tag
 from verifiers.logic_fixes import (
     ENTRY_ADAPTERS,
+    EXACT_FIXES,
     FIXES,
     JUNK_PROBES,
     answer_cap,
@@ -31,12 +32,10 @@ from verifiers.registry import register_verifier
 from verifiers.types import Status, Verdict
 
 
-def _malformed_answer(answer: Any) -> str | None:
+def _malformed_answer(answer: Any) -> str:
     if not isinstance(answer, dict) or not isinstance(answer.get("dataset"), str):
         return "answer must be {'dataset': name, 'entry': {...}}"
-    if not isinstance(answer.get("entry"), dict):
-        return "answer['entry'] must be the reasoning-gym entry (a dict)"
-    return None
+    return "answer['entry'] must be the reasoning-gym entry (a dict)"
 
 
 def _junk_score(score_fn: Any, entry: dict[str, Any]) -> float:
@@ -49,13 +48,22 @@ def _junk_score(score_fn: Any, entry: dict[str, Any]) -> float:
     return best
 
 
+def _gate_reason(dataset: str, extracted: str, gold: str | None) -> str | None:
+    if gold is not None:
+        return gate(extracted, gold)
+    return hedge_gate(extracted, "") or format_gate(dataset, extracted)
+
+
 @register_verifier("logic", timeout_s=10.0)
 def verify_logic(text: str, answer: Any, **options: Any) -> Verdict:
     """Score the last `<answer>` block with the reasoning-gym task's scorer, hardened against hacks."""
-    problem = _malformed_answer(answer)
-    if problem:
-        return Verdict.fail(Status.ERROR, f"bad task answer record: {problem}")
-    dataset, entry = answer["dataset"], answer["entry"]
+    try:
+        dataset, entry = answer["dataset"], answer["entry"]
+        ok = isinstance(dataset, str) and isinstance(entry, dict)
+    except Exception:  # not a mapping, or one without those keys
+        ok = False
+    if not ok:
+        return Verdict.fail(Status.ERROR, f"bad task answer record: {_malformed_answer(answer)}")
     if dataset not in DATASETS:
         return Verdict.fail(Status.ERROR, f"unknown reasoning-gym dataset {dataset!r}")
     extracted = last_answer_tag(text)
@@ -74,20 +82,18 @@ def verify_logic(text: str, answer: Any, **options: Any) -> Verdict:
     unsafe = eval_gate(dataset, extracted)
     if unsafe:
         return Verdict.fail(Status.MALFORMED, unsafe, extracted=extracted)
-    why = (
-        gate(extracted, gold)
-        if gold is not None
-        else hedge_gate(extracted, "") or format_gate(dataset, extracted)
-    )
+    fix = FIXES.get(dataset)
+    # An exact matcher makes the gates moot for the answers it accepts: they only name why it refused.
+    why = None if fix in EXACT_FIXES else _gate_reason(dataset, extracted, gold)
     if why:
         return Verdict.scored(0.0, extracted=extracted, reason=why)
-    fix = FIXES.get(dataset)
-    try:
-        score_fn = scorer(dataset, answer.get("config"))
-    except Exception as exc:
-        return Verdict.fail(
-            Status.ERROR, f"cannot build the {dataset} scorer from the task's config: {exc}"[:500]
-        )
+    if fix is None:
+        try:
+            score_fn = scorer(dataset, answer.get("config"))
+        except Exception as exc:
+            return Verdict.fail(
+                Status.ERROR, f"cannot build the {dataset} scorer from the task's config: {exc}"[:500]
+            )
     if dataset in ENTRY_ADAPTERS:
         entry = ENTRY_ADAPTERS[dataset](entry)
     try:
@@ -96,6 +102,8 @@ def verify_logic(text: str, answer: Any, **options: Any) -> Verdict:
             if isinstance(result, Verdict):
                 return result
             score = float(result)
+            if score <= 0.0 and fix in EXACT_FIXES:
+                return Verdict.scored(0.0, extracted=extracted, reason=_gate_reason(dataset, extracted, gold))
         else:
             score = float(score_fn(extracted, entry))
             if 0.0 < score < 1.0 and score <= _junk_score(score_fn, entry):

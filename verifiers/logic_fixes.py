@@ -23,13 +23,13 @@ from verifiers.types import Status, Verdict
 MIN_ANSWER_CAP = 4_000
 GOLD_CAP_FACTOR = 8
 
+# Searched for in lowercased text without `\b` or IGNORECASE, which make a regex try every position
+# (~100 us on a 2 KB answer); word boundaries are checked per hit instead (~10 us).
 _HEDGE = re.compile(
-    r"\b(or|either|maybe|perhaps|possibly|probably|likely|unsure|not sure|alternatively|otherwise|could be)\b",
-    re.IGNORECASE,
+    r"or|either|maybe|perhaps|possibly|probably|likely|unsure|not sure|alternatively|otherwise|could be"
 )
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
 _ALNUM = re.compile(r"[^\W_]", re.UNICODE)
-_WS = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
 # Datasets whose scorer pulls tokens out of free text: the answer must be those tokens only.
 FORMATS: dict[str, re.Pattern[str]] = {
@@ -38,7 +38,26 @@ FORMATS: dict[str, re.Pattern[str]] = {
 
 
 def _norm(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """Runs of whitespace as one space, none at the ends (str.split splits where regex `\\s` matches)."""
+    return " ".join(text.split())
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def hedge_word(text: str) -> str | None:
+    """The first hedge word (or, maybe, ...) standing as a whole word in `text`, as written there."""
+    low = text.lower()
+    m = _HEDGE.search(low)
+    while m is not None:
+        start, end = m.span()
+        if (start == 0 or not _is_word_char(low[start - 1])) and (
+            end == len(low) or not _is_word_char(low[end])
+        ):
+            return text[start:end] if len(low) == len(text) else m.group(0)
+        m = _HEDGE.search(low, start + 1)
+    return None
 
 
 def answer_cap(gold: str | None) -> int:
@@ -62,9 +81,9 @@ def _padded(a: str, g: str) -> bool:
 
 def hedge_gate(answer: str, gold: str) -> str | None:
     """A hedge word (or, maybe, ...) that the gold does not contain."""
-    hedge = _HEDGE.search(answer)
-    if hedge and not _HEDGE.search(gold):
-        return f"hedged answer ({hedge.group(0)!r})"
+    hedge = hedge_word(answer)
+    if hedge and not hedge_word(gold):
+        return f"hedged answer ({hedge!r})"
     return None
 
 
@@ -257,3 +276,7 @@ FIXES.update(
         "propositional_logic": single_formula,
     }
 )
+
+# Fixes that accept only the gold itself (up to spacing or case): the generic gates cannot refuse
+# anything they accept, so the verifier runs the gates only to say why they refused.
+EXACT_FIXES = frozenset({exact_match, keyword_match})

@@ -1,4 +1,4 @@
-"""Glue to reasoning-gym: JSON forms of its configs and entries, and one cached scorer per config."""
+"""Glue to reasoning-gym: its configs from their JSON form, and one cached scorer per config."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import reasoning_gym
@@ -16,32 +16,21 @@ from reasoning_gym.factory import DATASETS
 Scorer = Callable[[str | None, dict[str, Any]], float]
 
 
-def to_json(value: Any) -> Any:
-    """The JSON form of a config value or entry (tuples -> lists, dates -> ISO strings, dataclasses -> dicts)."""
-    return json.loads(json.dumps(value, default=_json_default))
-
-
-def _json_default(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=repr)
-    if hasattr(value, "__index__"):  # numpy integers
-        return int(value)
-    return str(value)  # Fraction, Decimal, ...: their text form, as a saved dataset would hold
-
-
 def config_class(dataset: str) -> type:
     """reasoning-gym's config dataclass for `dataset` (KeyError when there is none)."""
     return DATASETS[dataset][1]
 
 
+@cache
+def _hints(dataset: str) -> dict[str, Any]:
+    return typing.get_type_hints(config_class(dataset))
+
+
 def from_json(dataset: str, config: Mapping[str, Any]) -> dict[str, Any]:
     """Config kwargs for the dataclass: nested dataclasses and dates rebuilt from their JSON form."""
-    config_cls = config_class(dataset)
-    hints = typing.get_type_hints(config_cls)
+    if not config:
+        return {}
+    hints = _hints(dataset)
     out: dict[str, Any] = {}
     for key, value in config.items():
         kind = hints.get(key)
@@ -61,6 +50,14 @@ def _scorer_for(dataset: str, config_json: str) -> Scorer:
     return reasoning_gym.create_dataset(dataset, size=1, seed=0, **config).score_answer  # type: ignore[no-any-return]
 
 
+_DEFAULT_SCORERS: dict[str, Scorer] = {}
+
+
 def scorer(dataset: str, config: Mapping[str, Any] | None = None) -> Scorer:
     """The dataset's `score_answer` for `config`, built once per (dataset, config) in this process."""
-    return _scorer_for(dataset, json.dumps(dict(config or {}), sort_keys=True))
+    if not config:  # the common case, looked up without encoding the config
+        fn = _DEFAULT_SCORERS.get(dataset)
+        if fn is None:
+            fn = _DEFAULT_SCORERS[dataset] = _scorer_for(dataset, "{}")
+        return fn
+    return _scorer_for(dataset, json.dumps(dict(config), sort_keys=True))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from verifiers.canonical import canonical_json
 
 
 class Status(StrEnum):
@@ -46,21 +47,14 @@ class Verdict(BaseModel):
         reason: str | None = None,
     ) -> Verdict:
         """A verdict whose status follows from the reward (1 correct, 0 wrong, between partial)."""
-        reward = min(1.0, max(0.0, float(reward)))
+        reward = float(reward)
         if reward >= 1.0:
-            status = Status.CORRECT
-        elif reward <= 0.0:
-            status = Status.WRONG
-        else:
+            reward, status = 1.0, Status.CORRECT
+        elif reward > 0.0:
             status = Status.PARTIAL
-        return cls(
-            reward=reward,
-            correct=status is Status.CORRECT,
-            status=status,
-            extracted=extracted,
-            details=details or {},
-            reason=reason,
-        )
+        else:  # NaN lands here too
+            reward, status = 0.0, Status.WRONG
+        return cls._trusted(reward, status, extracted, reason, details)
 
     @classmethod
     def fail(
@@ -72,26 +66,59 @@ class Verdict(BaseModel):
         details: dict[str, Any] | None = None,
     ) -> Verdict:
         """A zero-reward verdict that says why (no answer, timeout, error, ...)."""
-        return cls(
-            reward=0.0,
-            correct=False,
-            status=status,
-            extracted=extracted,
-            reason=reason,
-            details=details or {},
+        return cls._trusted(0.0, Status(status), extracted, reason, details)
+
+    @classmethod
+    def _trusted(
+        cls,
+        reward: float,
+        status: Status,
+        extracted: str | None,
+        reason: str | None,
+        details: dict[str, Any] | None,
+    ) -> Verdict:
+        # Skips pydantic validation (a fifth of a cheap verifier's time); the callers above check
+        # reward and status, and the text fields are made str here.
+        obj = cls.__new__(cls)
+        _fill(
+            obj,
+            {
+                "reward": reward,
+                "correct": status is Status.CORRECT,
+                "status": status,
+                "extracted": extracted if extracted is None or type(extracted) is str else str(extracted),
+                "reason": reason if reason is None or type(reason) is str else str(reason),
+                "details": dict(details) if details else {},
+                "elapsed_s": 0.0,
+            },
         )
+        return obj
+
+
+def _fill(obj: BaseModel, values: dict[str, Any]) -> None:
+    """Make a bare `cls.__new__(cls)` instance hold `values` (every field) as `model_construct` would.
+
+    At a third of `model_construct`'s cost; tests compare the two, so a pydantic upgrade that changes
+    the instance layout fails loudly.
+    """
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
 
 
 def content_id(env: str, prompt: list[dict[str, str]], verifier: str, answer: Any) -> str:
-    """Stable across processes and machines: a hash of the canonical JSON of what defines a task."""
-    blob = json.dumps(
-        {"env": env, "prompt": prompt, "verifier": verifier, "answer": answer},
-        sort_keys=True,
-        ensure_ascii=True,
-        separators=(",", ":"),
-        default=str,
+    """Stable across processes and machines: a hash of the canonical JSON of what defines a task,
+    `canonical_json({"answer": answer, "env": env, "prompt": prompt, "verifier": verifier})`."""
+    return content_id_from_json(
+        canonical_json(answer), canonical_json(env), canonical_json(prompt), canonical_json(verifier)
     )
-    return hashlib.sha256(blob.encode()).hexdigest()[:20]
+
+
+def content_id_from_json(answer: bytes, env: bytes, prompt: bytes, verifier: bytes) -> str:
+    """`content_id` from the fields' `canonical_json`, for samplers that already hold some of them."""
+    blob = b'{"answer":%s,"env":%s,"prompt":%s,"verifier":%s}' % (answer, env, prompt, verifier)
+    return hashlib.sha256(blob).hexdigest()[:20]
 
 
 class Task(BaseModel):
@@ -120,6 +147,37 @@ class Task(BaseModel):
         if not self.id:
             self.id = content_id(self.env, self.prompt, self.verifier, self.answer)
         return self
+
+    @classmethod
+    def trusted(
+        cls,
+        *,
+        id: str,
+        env: str,
+        domain: str,
+        prompt: list[dict[str, str]],
+        verifier: str,
+        answer: Any,
+        metadata: dict[str, Any],
+    ) -> Task:
+        """A Task from fields its env family built itself (JSON-normal, id filled), without validation.
+
+        For samplers whose per-task cost matters; anything read from outside goes through `Task(...)`.
+        """
+        obj = cls.__new__(cls)
+        _fill(
+            obj,
+            {
+                "id": id,
+                "env": env,
+                "domain": domain,
+                "prompt": prompt,
+                "verifier": verifier,
+                "answer": answer,
+                "metadata": metadata,
+            },
+        )
+        return obj
 
     @property
     def question(self) -> str:
