@@ -41,6 +41,22 @@ def test_content_id_is_the_hash_of_canonical_json():
     assert _task(answer={"a": {3: "x"}, "b": [1, 2], "big": 2**70 + 1, "ü": float("nan")}).id != t.id
 
 
+def test_canonical_and_plain_agree_on_every_path():
+    from datetime import date
+    from fractions import Fraction
+
+    from verifiers.canonical import canonical_and_plain, canonical_json, plain_json
+
+    for value in (
+        {"b": (1, 2), "a": {2: "x", 10: "y"}, "d": date(2024, 1, 2), "s": {"z", "y"}, "f": Fraction(1, 3)},
+        {"huge": 2**70, "t": (1, (2, 3))},  # beyond orjson's 64-bit integers: the stdlib path
+    ):
+        blob, plain = canonical_and_plain(value)
+        assert blob == canonical_json(value) == canonical_json(plain)
+        assert plain == plain_json(value) and json.loads(blob) == plain
+    assert canonical_and_plain({"huge": 2**70})[1] == {"huge": 2**70}  # exact, never a float
+
+
 def test_unvalidated_builders_match_validated_ones():
     # Task.trusted and Verdict's fast path skip pydantic validation; they must build the same objects.
     fields = dict(env="e", domain="d", prompt=[{"role": "user", "content": "q"}], verifier="math", answer=[1])
