@@ -113,21 +113,23 @@ class ReasoningGymEnv(Env):
         return config_defaults(kwargs["dataset"])
 
     def task_at(self, seed: int) -> Task:
-        return self.task_from(self.entry(seed), seed, env=self.name)
+        return self.tasks_at([seed])[0]
 
     def tasks_at(self, seeds: list[int]) -> list[Task]:
-        if self._stable_helper:
-            entries = stable_entries(self.name, self.config, [self.index(s) for s in seeds])
-        else:
-            ds, space = self._ds, self._space
-            entries = [ds[s % space] for s in seeds]
+        entries = self.entries(seeds)
         return [self.task_from(e, s, env=self.name) for e, s in zip(entries, seeds, strict=True)]
 
     def entry(self, seed: int) -> Any:
-        """reasoning-gym's entry for `seed` (from the hash-stable helper where generation needs it)."""
+        """reasoning-gym's entry for `seed`."""
+        return self.entries([seed])[0]
+
+    def entries(self, seeds: list[int]) -> list[Any]:
+        """reasoning-gym's entries for `seeds` (from the hash-stable helper where generation needs it,
+        in one round trip)."""
+        indices = [self.index(s) for s in seeds]
         if self._stable_helper:
-            return stable_entries(self.name, self.config, [self.index(seed)])[0]
-        return self._ds[self.index(seed)]
+            return stable_entries(self.name, self.config, indices)
+        return [self._ds[i] for i in indices]
 
     def index(self, seed: int) -> int:
         """The reasoning-gym entry index that `seed` picks."""

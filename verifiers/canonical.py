@@ -35,13 +35,17 @@ def _stdlib_plain(value: Any) -> Any:
     return json.loads(json.dumps(value, default=_default))
 
 
+def _stdlib_canonical(plain: Any) -> bytes:
+    """What orjson's `_SORTED` output would be, for a plain value orjson refused."""
+    return json.dumps(plain, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
 def canonical_json(value: Any) -> bytes:
     """Sorted keys (as strings), compact, UTF-8: equal values give equal bytes in any process."""
     try:
         return orjson.dumps(value, default=_default, option=_SORTED)
     except TypeError:  # orjson.JSONEncodeError: a huge integer or very deep nesting
-        plain = _stdlib_plain(value)
-        return json.dumps(plain, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+        return _stdlib_canonical(_stdlib_plain(value))
 
 
 def plain_json(value: Any) -> Any:
@@ -59,5 +63,5 @@ def canonical_and_plain(value: Any) -> tuple[bytes, Any]:
         blob = orjson.dumps(value, default=_default, option=_SORTED)
     except TypeError:
         plain = _stdlib_plain(value)
-        return json.dumps(plain, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(), plain
+        return _stdlib_canonical(plain), plain
     return blob, orjson.loads(blob)  # only orjson's own output: no integer here exceeds 64 bits

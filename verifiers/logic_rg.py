@@ -50,14 +50,7 @@ def _scorer_for(dataset: str, config_json: str) -> Scorer:
     return reasoning_gym.create_dataset(dataset, size=1, seed=0, **config).score_answer  # type: ignore[no-any-return]
 
 
-_DEFAULT_SCORERS: dict[str, Scorer] = {}
-
-
 def scorer(dataset: str, config: Mapping[str, Any] | None = None) -> Scorer:
     """The dataset's `score_answer` for `config`, built once per (dataset, config) in this process."""
-    if not config:  # the common case, looked up without encoding the config
-        fn = _DEFAULT_SCORERS.get(dataset)
-        if fn is None:
-            fn = _DEFAULT_SCORERS[dataset] = _scorer_for(dataset, "{}")
-        return fn
-    return _scorer_for(dataset, json.dumps(dict(config), sort_keys=True))
+    # An empty config (the common case) is keyed without encoding it.
+    return _scorer_for(dataset, json.dumps(dict(config), sort_keys=True) if config else "{}")
