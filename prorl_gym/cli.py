@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -204,6 +205,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_demo(n=args.n, seed=args.seed, workers=args.workers)
 
 
+# Each command group lives in its own module with `add_subcommands(subparsers)`; heavy imports
+# (torch, fastapi, ray) happen inside the command functions, so `prorl-gym list` stays fast.
+SUBCOMMAND_MODULES: tuple[str, ...] = ("prorl_gym.cli_sandbox",)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="prorl-gym", description=__doc__)
     parser.add_argument("--version", action="version", version=f"prorl-gym {__version__}")
@@ -249,12 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None)
     p.set_defaults(func=cmd_demo)
 
-    try:
-        from prorl_gym.cli_sandbox import add_subcommands
-    except ImportError:
-        pass
-    else:
-        add_subcommands(sub)
+    for module_name in SUBCOMMAND_MODULES:
+        importlib.import_module(module_name).add_subcommands(sub)
     return parser
 
 
