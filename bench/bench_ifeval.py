@@ -23,9 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from verifiers import verify_batch, verify_local  # noqa: E402
-from verifiers.batch import Job, VerifierPool  # noqa: E402
 from verifiers.ifeval import EXTRA_IDS, bind, language  # noqa: E402
 from verifiers.ifeval.ifeval_checks import count_bracketed, number_bullet_lists, title  # noqa: E402
+from verifiers.pool import VerifierPool  # noqa: E402
+from verifiers.worker import Job  # noqa: E402
 
 EXTRA_KWARGS = {
     "count:word_count_range": {"min_words": 100, "max_words": 300},
@@ -148,6 +149,50 @@ def hostile(repeat: int) -> list[tuple[str, int, float, float]]:
     return out
 
 
+VACUOUS = {
+    "ok": "ok",
+    "yes": "yes",
+    "one sentence": "i have nothing to add here",
+    "one word x80": " ".join(["fine"] * 80),
+}
+
+
+def env_attempt(n: int = 300) -> list[str]:
+    """Env tasks: what vacuous replies earn with the attempt record ignored (IFEval's rules alone) and
+    kept, and the time per verdict of an honest-length reply with and without the record."""
+    import envs
+
+    tasks = envs.make("ifeval").sample(n, seed=11)
+    bare = [{k: v for k, v in t.answer.items() if k != "attempt"} for t in tasks]
+    lines = [
+        "| reply | mean reward, IFEval rules only | share at 1.0 | mean reward, env | share at 1.0 |",
+        "|---|---|---|---|---|",
+    ]
+    for name, text in VACUOUS.items():
+        before = [verify_local("ifeval", text, a).reward for a in bare]
+        after = [verify_local("ifeval", text, t.answer).reward for t in tasks]
+        lines.append(
+            f"| `{name}` | {statistics.mean(before):.3f} | {sum(r == 1.0 for r in before) / n:.3f} | "
+            f"{statistics.mean(after):.3f} | {sum(r == 1.0 for r in after) / n:.3f} |"
+        )
+    # An honest-length reply: 300 distinct words, the task's subject among the first ones.
+    body = " ".join(f"word{i}" for i in range(300))
+    replies = [" ".join(t.answer["attempt"]["topic"][:1]) + " " + body for t in tasks]
+    cost = {"without": float("inf"), "with": float("inf")}
+    for _ in range(5):  # alternating rounds, fastest kept: the machine is shared
+        for label, answers in (("without", bare), ("with", [t.answer for t in tasks])):
+            start = time.process_time()
+            for reply, answer in zip(replies, answers, strict=True):
+                verify_local("ifeval", reply, answer)
+            cost[label] = min(cost[label], (time.process_time() - start) / n * 1e6)
+    lines += [
+        "",
+        f"CPU time per env verdict on a 300-word reply (fastest of 5 rounds): {cost['without']:.0f} µs without the attempt check, "
+        f"{cost['with']:.0f} µs with it ({cost['with'] / cost['without'] - 1:+.1%}).",
+    ]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -237,7 +282,13 @@ def main() -> None:
         lines.append(
             f"| {name} | {size:,} | {ref_s:.3f} | {ours_s:.5f} | {ref_s / max(ours_s, 1e-9):,.0f}x |"
         )
-    lines.append("")
+    lines += [
+        "",
+        f"## Env tasks: vacuous replies ({300} tasks of `envs.make('ifeval')`)",
+        "",
+        *env_attempt(),
+        "",
+    ]
     text = "\n".join(lines)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -29,8 +29,10 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -39,11 +41,11 @@ from reasoning_gym.utils import extract_answer  # noqa: E402
 
 import envs  # noqa: E402
 from envs.logic import FINITE_SIZE, PROMPT  # noqa: E402
-from envs.logic_stable import HASH_DEPENDENT  # noqa: E402
+from envs.logic_generator_process import HASH_DEPENDENT  # noqa: E402
 from tests.logic_adversarial import model_completion  # noqa: E402
 from tests.logic_alternatives import right_answer  # noqa: E402
 from verifiers import verify_batch, verify_local  # noqa: E402
-from verifiers.logic_rg import scorer  # noqa: E402
+from verifiers.logic.rg import scorer  # noqa: E402
 
 SLOW = {
     "futoshiki",
@@ -159,7 +161,7 @@ def _helper_path(seed: int) -> list[str]:
         t0 = time.perf_counter()
         env.sample(n, seed=seed)
         here = time.perf_counter() - t0
-        env._stable_helper = True  # type: ignore[attr-defined]  # what a process with another hash seed does
+        env._in_helper = True  # type: ignore[attr-defined]  # what a process with another hash seed does
         env.sample(n, seed=seed)  # starts the helper and builds its dataset
         t0 = time.perf_counter()
         env.sample(n, seed=seed)
@@ -170,7 +172,7 @@ def _helper_path(seed: int) -> list[str]:
 
 def _pool_line(names: list[str], seed: int) -> str:
     """The minimal gold completions scored through verify_batch's worker processes vs in-process."""
-    items = []
+    items: list[dict[str, Any]] = []
     for name in names:
         for task in envs.make(name).sample(5, seed=seed):
             items.append(
@@ -212,6 +214,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "logic.md")
     args = parser.parse_args()
     names = args.only or [x for x in envs.list_envs(domain="logic") if x != "composite"]
+    args.out = args.out.resolve()
+    # reasoning-gym's codeio writes files to the working directory when used directly (the `direct` side).
+    os.chdir(tempfile.mkdtemp(prefix="bench-logic-"))
     rows = {}
     for name in names:
         n = max(2, args.n // 4) if name in SLOW else args.n

@@ -186,6 +186,19 @@ def main() -> None:
         cases
     )
 
+    # constant answers (issue 11): what a policy that always answers one thing earns on these golds
+    golds = [it for it in items if it["kind"] != "pathological"]
+    constant_rows = []
+    for constant in ("\\infty", "0", "1"):
+        completion = f"\\boxed{{{constant}}}"
+        batch = [{"verifier": "math", "answer": it["answer"], "completion": completion, "options": it["options"]}
+                 for it in golds]  # fmt: skip
+        ours_const = statistics.mean(v.reward for v in verify_batch(batch, workers=2))
+        base_const = statistics.mean(baseline_one(it["answer"], completion)[0] for it in golds)
+        constant_rows.append(
+            f"| mean reward of a constant `\\boxed{{{constant}}}` | {ours_const:.3f} | {base_const:.3f} | |"
+        )
+
     ours_rate, base_rate = len(items) / ours_s, len(items) / base_s
     clean_ours = [v.elapsed_s for i, v in enumerate(ours) if i in set(clean)]
     lines = [
@@ -211,6 +224,7 @@ def main() -> None:
         f"| in-worker time p50 / p99 (non-pathological) | {pct(clean_ours, 0.5) * 1e3:.2f} / "
         f"{pct(clean_ours, 0.99) * 1e3:.2f} ms | | |",
         f"| max baseline time on one pathological item | | {max(base_lat):.2f} s | |",
+        *constant_rows,
         "",
         f"Timeout bound (dispatch to `timeout` verdict minus the limit), 6 trials at 1 s and 2 s: "
         f"max {max(overshoot) * 1e3:.0f} ms, mean {statistics.mean(overshoot) * 1e3:.0f} ms (goal <= 300 ms). "

@@ -1,7 +1,7 @@
 """Every reasoning-gym dataset as an env of domain `logic`, plus `composite` (a weighted mixture of them).
 
 Item `seed` of an env is reasoning-gym's entry `seed mod 2**32-1` of the dataset built with `seed=0`
-(a few datasets have a finite pool: `FINITE_SIZE`): reasoning-gym generates entry i from
+(a few datasets have a finite pool: `envs.logic_datasets.FINITE_SIZE`): reasoning-gym generates entry i from
 `Random(seed + i)`, so every seed gives a reproducible, random-access task.
 The Task's answer carries the entry and the config the scorer reads, so it re-scores without this module.
 """
@@ -9,86 +9,29 @@ The Task's answer carries the entry and the config the scorer reads, so it re-sc
 from __future__ import annotations
 
 import dataclasses
-import random
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import reasoning_gym
 from reasoning_gym.factory import DATASETS
 
 from envs.core import ConfigError, Env, derive_seed
+from envs.logic_datasets import FINITE_SIZE, RESERVED, build_dataset, dataset_config_class
 from envs.logic_descriptions import DESCRIPTIONS
-from envs.logic_stable import HASH_DEPENDENT, hash_stable_here, stable_entries
+from envs.logic_generator_process import helper_entries, needs_helper
+from envs.mix import WeightedPicker
 from envs.registry import register
 from verifiers import Task
 from verifiers.canonical import canonical_and_plain, canonical_json, plain_json
-from verifiers.logic_rg import config_class, from_json
 from verifiers.types import content_id_from_json
+
+__all__ = ["FINITE_SIZE", "PROMPT", "CompositeEnv", "ReasoningGymEnv", "build_dataset"]
 
 PROMPT = (
     "{question}\n\nThink it through step by step, then give only your final answer inside "
     "<answer></answer> tags."
 )
-# Keys reasoning-gym's configs share that our seeding owns: `sample(n, seed)` picks the entries.
-_RESERVED = ("seed", "size")
 # Entry index = seed mod 2**32 - 1: some generators seed numpy with `seed + index`, which must stay < 2**32.
 _INDEX_SPACE = 2**32 - 1
-_SIZE = 2**32  # virtual size; entries are generated on demand, never enumerated
-# Datasets that precompute a per-item table of `size` rows, or cap `size`: a finite pool of entries.
-# acre's pool costs superlinear time to build (1,000 rows: 0.6 s; 10,000: 11 s).
-FINITE_SIZE = {"acre": 1000, "gsm_symbolic": 1_000_000, "list_functions": 1_000_000, "word_ladder": 20_000}
-
-
-def _config_class(dataset: str) -> type:
-    if dataset not in DATASETS:
-        raise ConfigError(f"{dataset!r} is not a reasoning-gym dataset")
-    return config_class(dataset)
-
-
-def build_dataset(
-    dataset: str, config: Mapping[str, Any], *, env: str | None = None, size: int | None = None
-) -> Any:
-    """reasoning-gym's dataset for `config` (JSON form allowed); bad config -> ConfigError naming the field."""
-    env = env or dataset
-    config_cls = _config_class(dataset)
-    valid = [f.name for f in dataclasses.fields(config_cls) if f.name not in _RESERVED]
-    reserved = sorted(set(config) & set(_RESERVED))
-    if reserved:
-        raise ConfigError(
-            f"envs.make({env!r}): {', '.join(map(repr, reserved))} cannot be configured; "
-            "choose tasks with sample(n, seed=...) or reset(seed=...)"
-        )
-    unknown = sorted(set(config) - set(valid))
-    if unknown:
-        raise ConfigError(
-            f"envs.make({env!r}): unknown config key(s) {', '.join(map(repr, unknown))}; "
-            f"valid keys: {', '.join(valid) or '(none)'}"
-        )
-    kwargs = from_json(dataset, config)
-    try:
-        size = size or FINITE_SIZE.get(dataset, _SIZE)
-        return reasoning_gym.create_dataset(dataset, size=size, seed=0, **kwargs)
-    except Exception as exc:  # reasoning-gym validates with bare asserts and TypeErrors
-        message = str(exc) or type(exc).__name__
-        named = [key for key in valid if key in message] or sorted(config)
-        fields = ", ".join(named) if named else "(defaults)"
-        raise ConfigError(f"envs.make({env!r}): invalid value for {fields}: {message}") from None
-
-
-def config_defaults(dataset: str) -> dict[str, Any]:
-    """The dataclass fields a user may set, with their defaults (JSON form)."""
-    out: dict[str, Any] = {}
-    for f in dataclasses.fields(_config_class(dataset)):
-        if f.name in _RESERVED:
-            continue
-        if f.default is not dataclasses.MISSING:
-            default: Any = f.default
-        elif f.default_factory is not dataclasses.MISSING:
-            default = f.default_factory()
-        else:
-            default = None
-        out[f.name] = plain_json(default)
-    return out
 
 
 class ReasoningGymEnv(Env):
@@ -103,14 +46,10 @@ class ReasoningGymEnv(Env):
         self.config = plain_json(dict(config))
         self._ds = build_dataset(dataset, self.config)
         self._space = min(_INDEX_SPACE, FINITE_SIZE.get(dataset, _INDEX_SPACE))
-        self._stable_helper = dataset in HASH_DEPENDENT and not hash_stable_here()
+        self._in_helper = needs_helper(dataset)
         self._config_json = canonical_json(self.config)
         self._name_json = canonical_json(dataset)
         self._verifier_json = canonical_json(self.verifier)
-
-    @classmethod
-    def config_fields(cls, **kwargs: Any) -> dict[str, Any]:
-        return config_defaults(kwargs["dataset"])
 
     def task_at(self, seed: int) -> Task:
         return self.tasks_at([seed])[0]
@@ -124,11 +63,11 @@ class ReasoningGymEnv(Env):
         return self.entries([seed])[0]
 
     def entries(self, seeds: list[int]) -> list[Any]:
-        """reasoning-gym's entries for `seeds` (from the hash-stable helper where generation needs it,
-        in one round trip)."""
+        """reasoning-gym's entries for `seeds` (from the generator helper process where generation must
+        not run here, in one round trip)."""
         indices = [self.index(s) for s in seeds]
-        if self._stable_helper:
-            return stable_entries(self.name, self.config, indices)
+        if self._in_helper:
+            return helper_entries(self.name, self.config, indices)
         return [self._ds[i] for i in indices]
 
     def index(self, seed: int) -> int:
@@ -191,21 +130,11 @@ class CompositeEnv(Env):
             if name in [env.name for env, _ in self.members]:
                 raise ConfigError(f"envs.make('composite'): dataset {name!r} is listed twice")
             self.members.append((ReasoningGymEnv(name, **config), weight))
-        self._cum = []
-        total = sum(w for _, w in self.members)
-        acc = 0.0
-        for _, weight in self.members:
-            acc += weight / total
-            self._cum.append(acc)
-
-    @classmethod
-    def config_fields(cls, **kwargs: Any) -> dict[str, Any]:
-        return {"datasets": None}
+        self.picker = WeightedPicker({env.name: weight for env, weight in self.members})
+        self._by_name = {env.name: env for env, _ in self.members}
 
     def task_at(self, seed: int) -> Task:
-        u = random.Random(seed).random()
-        index = next((i for i, c in enumerate(self._cum) if u < c), len(self.members) - 1)
-        member = self.members[index][0]
+        member = self._by_name[self.picker.pick(seed)]
         sub_seed = derive_seed(seed, 0, member.name)
         return member.task_from(member.entry(sub_seed), sub_seed, env=self.name)
 
@@ -237,6 +166,13 @@ def _member_spec(spec: Any) -> tuple[str, float, dict[str, Any]]:
     return str(name), float(weight), dict(config)
 
 
+@dataclasses.dataclass
+class CompositeConfig:
+    """`composite`'s one setting: the member datasets, as `[{"name", "weight", "config"}, ...]`."""
+
+    datasets: list[Any] | None = None
+
+
 def _register_all() -> None:
     for name in sorted(DATASETS):
         if name == "composite":
@@ -247,10 +183,17 @@ def _register_all() -> None:
             domain="logic",
             verifier="logic",
             description=DESCRIPTIONS.get(name, f"reasoning-gym {name}"),
+            config=dataset_config_class(name),  # reasoning-gym's dataclass: validated by the dataset itself
+            hidden=RESERVED,
             dataset=name,
         )
     register(
-        "composite", CompositeEnv, domain="logic", verifier="logic", description=DESCRIPTIONS["composite"]
+        "composite",
+        CompositeEnv,
+        domain="logic",
+        verifier="logic",
+        description=DESCRIPTIONS["composite"],
+        config=CompositeConfig,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import random
 from collections import Counter
 from collections.abc import Mapping
@@ -14,8 +15,25 @@ from envs.registry import make
 from verifiers import Task
 
 
+class WeightedPicker:
+    """Picks a name by weight from one seed: the same seed, the same pick, in any process."""
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
+        total = float(sum(weights.values()))
+        self.names = list(weights)
+        self.weights = {k: float(w) / total for k, w in weights.items()}
+        self._cum = list(itertools.accumulate(self.weights[k] for k in self.names))
+
+    def pick(self, seed: int) -> str:
+        u = random.Random(seed).random()
+        return self.names[min(bisect.bisect_right(self._cum, u), len(self.names) - 1)]
+
+
 class MixEnv(Env):
-    """Draws each task's env by weight, then the task from that env, both from one seed."""
+    """Draws each task's env by weight, then the task from that env, both from one seed.
+
+    `counts` holds how many tasks of each env the last `sample` call returned.
+    """
 
     name = "mix"
     domain = "mix"
@@ -23,38 +41,45 @@ class MixEnv(Env):
 
     def __init__(self, envs: Mapping[str, Env], weights: Mapping[str, float], seed: int = 0) -> None:
         super().__init__()
-        total = float(sum(weights.values()))
         self.envs = dict(envs)
-        self.weights = {k: float(w) / total for k, w in weights.items()}
+        self._by_env = {env.name: env for env in self.envs.values()}
+        self.picker = WeightedPicker(weights)
+        self.weights = self.picker.weights
         self.seed = seed
-        self._names = list(self.weights)
-        self._cum: list[float] = []
-        acc = 0.0
-        for name in self._names:
-            acc += self.weights[name]
-            self._cum.append(acc)
         self.counts: Counter[str] = Counter()
         self._rng = random.Random(seed)
 
     def pick(self, seed: int) -> str:
         """The env name that `seed` draws."""
-        u = random.Random(seed).random()
-        return self._names[min(bisect.bisect_right(self._cum, u), len(self._names) - 1)]
+        return self.picker.pick(seed)
 
     def task_at(self, seed: int) -> Task:
         name = self.pick(seed)
-        self.counts[name] += 1
         return self.envs[name].task_at(derive_seed(seed, 0, name))
 
+    def tasks_at(self, seeds: list[int]) -> list[Task]:
+        """`[task_at(s) for s in seeds]`, asking each member env for its tasks in one batch."""
+        return self._draw(seeds)[1]
+
+    def _draw(self, seeds: list[int]) -> tuple[list[str], list[Task]]:
+        picks = [self.pick(s) for s in seeds]
+        wanted: dict[str, list[int]] = {}
+        for s, name in zip(seeds, picks, strict=True):
+            wanted.setdefault(name, []).append(derive_seed(s, 0, name))
+        made = {name: iter(self.envs[name].tasks_at(sub)) for name, sub in wanted.items()}
+        return picks, [next(made[name]) for name in picks]
+
     def sample(self, n: int, seed: int | None = None) -> list[Task]:
-        """`n` tasks; `seed` defaults to the mixture's own seed."""
+        """`n` tasks; `seed` defaults to the mixture's own seed. Sets `counts` for this call."""
         if n < 0:
             raise ValueError(f"n must be >= 0, got {n}")
         seed = self.seed if seed is None else seed
-        return [self.task_at(s) for s in derive_seeds(seed, n, "mix")]
+        picks, tasks = self._draw(derive_seeds(seed, n, "mix"))
+        self.counts = Counter(picks)
+        return tasks
 
     def score(self, task: Task, completion: str):  # type: ignore[no-untyped-def]
-        env = self.envs.get(task.env)
+        env = self._by_env.get(task.env)
         return env.score(task, completion) if env is not None else super().score(task, completion)
 
     def close(self) -> None:
@@ -67,20 +92,24 @@ class MixEnv(Env):
 
 
 def make_mix(weights: Mapping[str, Any], seed: int = 0) -> MixEnv:
-    """A mixture env. `weights` maps env name -> weight, or -> {"weight": w, "config": {...}}."""
+    """A mixture env. `weights` maps env name -> weight, or -> {"weight": w, "config": {...}}; an entry
+    with `"env": name` is keyed by its own label (e.g. a domain: `{"logic": {"env": "composite", ...}}`)."""
     if not isinstance(weights, Mapping) or not weights:
         raise ConfigError("make_mix: weights must be a non-empty mapping of env name -> weight")
     envs: dict[str, Env] = {}
     norm: dict[str, float] = {}
     for name, value in weights.items():
         config: dict[str, Any] = {}
+        env_name = name
         if isinstance(value, Mapping):
-            extra = set(value) - {"weight", "config"}
+            extra = set(value) - {"weight", "config", "env"}
             if extra:
                 raise ConfigError(
-                    f"make_mix: entry {name!r} has unknown keys {sorted(extra)}; use 'weight' and 'config'"
+                    f"make_mix: entry {name!r} has unknown keys {sorted(extra)}; use 'weight', 'config' "
+                    "and optionally 'env'"
                 )
             config = dict(value.get("config") or {})
+            env_name = str(value.get("env") or name)
             value = value.get("weight", 1.0)
         try:
             weight = float(value)
@@ -90,17 +119,29 @@ def make_mix(weights: Mapping[str, Any], seed: int = 0) -> MixEnv:
             raise ConfigError(f"make_mix: weight of {name!r} must be a finite number >= 0, got {weight}")
         if weight == 0:
             continue
-        envs[name] = make(name, **config)
+        envs[name] = make(env_name, **config)
         norm[name] = weight
     if not norm:
         raise ConfigError("make_mix: every weight is 0; give at least one env a positive weight")
     return MixEnv(envs, norm, seed)
 
 
+MIX_FILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _is_mixture_file(text: str) -> bool:
+    return text.endswith(MIX_FILE_SUFFIXES) or Path(text).is_file()
+
+
+def is_mixture_spec(text: str) -> bool:
+    """True when `text` names a mixture (`math=0.5,sudoku=0.5` or a YAML/JSON file), not one env."""
+    return "=" in text or "," in text or _is_mixture_file(text)
+
+
 def parse_mix(text: str) -> dict[str, Any]:
-    """Read a mixture from `"math=0.5,sudoku=0.5"` or from a YAML file path holding the same mapping."""
+    """Read a mixture from `"math=0.5,sudoku=0.5"` or from a YAML/JSON file path holding the same mapping."""
     path = Path(text)
-    if text.endswith((".yaml", ".yml", ".json")) or path.is_file():
+    if _is_mixture_file(text):
         import yaml
 
         if not path.is_file():

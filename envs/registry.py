@@ -1,18 +1,24 @@
-"""The env registry: names -> EnvSpec, `make`, and listing. Families register themselves on import."""
+"""The env registry: names -> EnvSpec, `make`, and listing.
+
+Each family package registers its names on import with `"module:attr"` entry points and config models,
+so importing a family costs only its registrations; the env's code loads when `make` first builds it.
+The reasoning-gym family registers one env per dataset and so must import reasoning-gym: it is
+imported only when a name is not found among the light families, or when listing every env.
+"""
 
 from __future__ import annotations
 
 import difflib
 import importlib
-from collections.abc import Callable
 from typing import Any
 
-from envs.core import Env, EnvSpec
+from envs.core import Env, EnvSpec, Ref
 
-# Each family module calls `register` at import; they load on first registry access.
-FAMILY_MODULES = ["envs.logic", "envs.math", "envs.code", "envs.ifeval", "envs.stem"]
+LIGHT_FAMILIES = ("envs.math", "envs.code", "envs.ifeval", "envs.stem")
+LOGIC_FAMILY = "envs.logic"
 
 _SPECS: dict[str, EnvSpec] = {}
+_imported: set[str] = set()
 
 
 class UnknownEnvError(KeyError):
@@ -24,53 +30,46 @@ class UnknownEnvError(KeyError):
 
 def register(
     name: str,
-    entry_point: Callable[..., Env],
+    entry_point: Ref,
     *,
     domain: str,
     verifier: str,
     description: str = "",
+    config: Ref = None,
+    data: tuple[Ref, Ref] | None = None,
+    hidden: tuple[str, ...] = (),
     **kwargs: Any,
 ) -> EnvSpec:
-    """Register an env: `make(name, **config)` will call `entry_point(**kwargs, **config)`."""
+    """Register an env (entry points and models may be `"module:attr"` strings, loaded on first use).
+
+    `make(name, **config)` validates `config` with the `config` model and calls
+    `entry_point(config=<validated>, **kwargs)`; without a pydantic model it calls
+    `entry_point(**kwargs, **config)`. `data=(entry_point, config)` is the variant used when the
+    config names `data_files` or `dataset` (envs that are procedural unless given data).
+    """
     if name in _SPECS:
         raise ValueError(f"env {name!r} is already registered (by {_SPECS[name].entry_point!r})")
-    spec = EnvSpec(name, domain, verifier, description, entry_point, dict(kwargs))
+    spec = EnvSpec(name, domain, verifier, description, entry_point, dict(kwargs), config, data, hidden)
     _SPECS[name] = spec
     return spec
 
 
-_imported: set[str] = set()
-
-
 def _import_family(module: str) -> None:
-    if module in _imported:
-        return
-    _imported.add(module)
-    try:
+    if module not in _imported:
+        _imported.add(module)
         importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:  # a family that exists but cannot import is a real error
-            raise
 
 
-def _load_families(name: str | None = None) -> None:
-    """Import env families: all of them, or (for one `name`) the likeliest first until it is found.
-
-    Families are heavy (sympy, reasoning-gym, the sandbox), so `make("ifeval")` should not pay for all.
-    """
-    if name is None:
-        for module in FAMILY_MODULES:
-            _import_family(module)
-        return
-    likely = [m for m in FAMILY_MODULES if name.startswith(m.rsplit(".", 1)[-1])]
-    for module in [*likely, "envs.logic", *FAMILY_MODULES]:
-        if name in _SPECS:
-            return
+def _load(name: str | None = None) -> None:
+    """Import the light families, then reasoning-gym's unless `name` is already known."""
+    for module in LIGHT_FAMILIES:
         _import_family(module)
+    if name is None or name not in _SPECS:
+        _import_family(LOGIC_FAMILY)
 
 
 def spec(name: str) -> EnvSpec:
-    _load_families(name)
+    _load(name)
     if name not in _SPECS:
         close = difflib.get_close_matches(name, list(_SPECS), n=5, cutoff=0.5)
         hint = f" Closest names: {', '.join(close)}." if close else ""
@@ -80,7 +79,7 @@ def spec(name: str) -> EnvSpec:
 
 def list_envs(domain: str | None = None) -> list[str]:
     """Registered env names, sorted; only those of `domain` when given."""
-    _load_families()
+    _load()
     if domain is not None:
         domains = {s.domain for s in _SPECS.values()}
         if domain not in domains:
@@ -90,7 +89,4 @@ def list_envs(domain: str | None = None) -> list[str]:
 
 def make(name: str, **config: Any) -> Env:
     """Build the env registered as `name`; bad config raises ConfigError naming the field."""
-    env_spec = spec(name)
-    env = env_spec.entry_point(**env_spec.kwargs, **config)
-    env.spec = env_spec
-    return env
+    return spec(name).build(config)

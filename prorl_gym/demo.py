@@ -1,4 +1,4 @@
-"""`make run`: sample a mixture of every domain, score gold and corrupted answers, show that only gold pays.
+"""`prorl-gym demo`: sample a mixture of every domain, score gold and corrupted answers, show that only gold pays.
 
 A reward that a wrong, hedged, hidden or truncated answer can earn is the bug that wastes a three-week
 run; this job shows, per failure mode, the reward and status each one actually gets.
@@ -6,14 +6,13 @@ run; this job shows, per failure mode, the reward and status each one actually g
 
 from __future__ import annotations
 
-import json
 import time
-from functools import cache
 from typing import Any
 
 from rich.console import Console
 
 import envs
+from envs.gold import THINK, final_answers
 from prorl_gym.report import summarize, verdict_table
 from verifiers import Task, verify_batch
 
@@ -27,74 +26,6 @@ DEMO_MIX = {
     "stem_numeric": 1.0,
     "code": 1.0,
 }
-THINK = "<think>Let me work through this step by step.</think>\n"
-
-
-@cache
-def _reference_solutions() -> dict[str, str]:
-    from envs.code.env import BUNDLED
-
-    rows = (json.loads(line) for line in BUNDLED.read_text(encoding="utf-8").splitlines() if line.strip())
-    return {row["id"]: row["reference_solution"] for row in rows}
-
-
-def _corrupt(gold: str) -> str:
-    digits = [i for i, c in enumerate(gold) if c.isdigit()]
-    if digits:
-        i = digits[-1]
-        return gold[:i] + str((int(gold[i]) + 1) % 10) + gold[i + 1 :]
-    words = gold.split()
-    return " ".join(reversed(words)) + " extra" if len(words) > 1 else gold[::-1] + "x"
-
-
-def final_answers(task: Task) -> dict[str, str] | None:
-    """The final answer text (after the reasoning) for gold, wrong and hedged replies; None if unknown."""
-    answer: Any = task.answer
-    if task.verifier == "logic":
-        gold = (answer.get("entry") or {}).get("answer")
-        if not isinstance(gold, str) or not gold:
-            return None
-        wrong = _corrupt(gold)
-        tag = "<answer>{}</answer>"
-        return {
-            "gold": tag.format(gold),
-            "wrong": tag.format(wrong),
-            "hedge": tag.format(f"{gold} or {wrong}"),
-        }
-    if task.verifier == "math":
-        gold, wrong = str(answer), _corrupt(str(answer))
-        box = "The final answer is $\\boxed{{{}}}$."
-        return {
-            "gold": box.format(gold),
-            "wrong": box.format(wrong),
-            "hedge": box.format(gold) + box.format(wrong),
-        }
-    if task.verifier == "mcq":
-        letter = answer["letter"]
-        other = "A" if letter != "A" else "B"
-        return {
-            "gold": f"Answer: \\boxed{{{letter}}}",
-            "wrong": f"Answer: \\boxed{{{other}}}",
-            "hedge": f"Answer: {letter} or {other}",
-        }
-    if task.verifier == "numeric":
-        value, unit = answer["value"], answer.get("unit") or ""
-        return {
-            "gold": f"\\boxed{{{value:g} {unit}}}",
-            "wrong": f"\\boxed{{{value * 1.5:g} {unit}}}",
-            "hedge": f"\\boxed{{{value:g} {unit}}} or \\boxed{{{value * 1.5:g} {unit}}}",
-        }
-    if task.verifier == "code":
-        source = _reference_solutions().get(str(task.metadata.get("id")))
-        if source is None:
-            return None
-        fence = "```python\n{}\n```"
-        return {
-            "gold": fence.format(source),
-            "wrong": fence.format("print(0)"),
-            "hack: exit before the tests": fence.format("import os\nos._exit(0)"),
-        }
-    return None
 
 
 def completions_for(task: Task) -> dict[str, str]:

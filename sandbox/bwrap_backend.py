@@ -16,10 +16,8 @@ from typing import Any
 
 from sandbox.host import NOBODY, HostBackend, Wrapped
 from sandbox.limits import Limits
-from sandbox.outcome import to_result
-from sandbox.program import Plan, clean_env, host_python, limits_dict
+from sandbox.program import Plan, clean_env, host_python
 from sandbox.result import Result
-from sandbox.runner import classify
 from sandbox.seccomp import deny_ptrace_filter
 
 WORK = "/work"
@@ -69,6 +67,7 @@ def bwrap_argv(
     command = [
         bwrap_path() or "bwrap",
         "--unshare-all",
+        "--as-pid-1",  # no bwrap init inside: it would hold the stdin and stdout fds open to the program
         "--die-with-parent",
         "--new-session",
         "--clearenv",
@@ -125,32 +124,17 @@ class BwrapBackend(HostBackend):
             seccomp_fd=None if program is None else "@fd0",
         )
         data = () if program is None else (program,)
-        return Wrapped(command, workdir, _WRAPPER_PROCESSES, data, workdir_args(workdir))
+        return Wrapped(
+            command, workdir, _WRAPPER_PROCESSES, data, workdir_args(workdir), signal_exit_codes=True
+        )
 
     def run_plan(self, plan: Plan, stdin: bytes, limits: Limits) -> Result:
-        result = _signal_from_exit_code(super().run_plan(plan, stdin, limits), limits)
+        result = super().run_plan(plan, stdin, limits)
         # bwrap's monitor does not pass its sandbox's resource usage up to us: report none rather than
         # bwrap's own few milliseconds (the limits themselves are still enforced by rlimits).
         result.cpu_s = 0.0
         result.max_rss_mb = 0.0
         return result
-
-
-def _signal_from_exit_code(result: Result, limits: Limits) -> Result:
-    """bwrap reports a child killed by signal N as exit code 128+N; turn that back into a signal."""
-    code = result.exit_code
-    if result.status.value not in ("ok", "memory") or code is None or not 128 < code <= 128 + 64:
-        return result
-    sig = code - 128
-    outcome: dict[str, Any] = {
-        **result.to_dict(),
-        "stdout": result.stdout.encode(),
-        "stderr": result.stderr.encode(),
-        "signal": sig,
-        "exit_code": -sig,
-    }
-    outcome["status"], outcome["reason"] = classify(outcome, limits_dict(limits), "")
-    return to_result(outcome, result.backend)
 
 
 @functools.lru_cache(maxsize=1)

@@ -21,25 +21,23 @@ import struct
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from sandbox.bundle import runner_source
 from sandbox.image.build import default_tag
 from sandbox.limits import Limits
-from sandbox.outcome import to_result
 from sandbox.pool import Pool
 from sandbox.program import COMPILE_LIMITS, Plan, clean_env, limits_dict
 from sandbox.result import Result
+from sandbox.supervise import HEADER, read_exact
 
 LABEL = "prorl-gym.sandbox"
 OWNER_LABEL = "prorl-gym.sandbox.owner"
-RUNNER_SOURCE = Path(__file__).with_name("runner.py").read_text()
 WORK = "/work"
 _RUNNER_OVERHEAD_MB = 256  # runner, page cache and tmpfs pages charged to the container's memory cgroup
 _RUNNER_PROCESSES = 8
 _ANSWER_SLACK_S = 10.0  # how long past the program's own limits the runner may take to answer
 _START_TIMEOUT_S = 60.0
-_MESSAGE = struct.Struct(">I")
 _FRAME = struct.Struct(">BxxxI")
 
 
@@ -120,7 +118,7 @@ class WarmContainer:
         self._api = api
         self.id: str = api.create_container(
             image,
-            command=["python3", "-S", "-E", "-s", "-B", "-c", RUNNER_SOURCE, WORK],
+            command=["python3", "-S", "-E", "-s", "-B", "-c", runner_source(), WORK],
             user="65534:65534",
             working_dir="/",
             environment={"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"},
@@ -147,7 +145,7 @@ class WarmContainer:
         payload = json.dumps(request).encode()
         try:
             self._sock.settimeout(answer_within_s)
-            self._sock.sendall(_MESSAGE.pack(len(payload)) + payload)
+            self._sock.sendall(HEADER.pack(len(payload)) + payload)
         except OSError as exc:
             raise RunnerGone(f"could not send to the runner: {exc}") from exc
         return self._receive(time.monotonic() + answer_within_s)
@@ -155,11 +153,11 @@ class WarmContainer:
     def _receive(self, deadline: float) -> dict[str, Any]:
         """One length-prefixed JSON message from the runner's stdout (Docker multiplexes stdout/stderr)."""
         while True:
-            if len(self._pending) >= _MESSAGE.size:
-                size = _MESSAGE.unpack_from(self._pending)[0]
-                if len(self._pending) >= _MESSAGE.size + size:
-                    body = self._pending[_MESSAGE.size : _MESSAGE.size + size]
-                    self._pending = self._pending[_MESSAGE.size + size :]
+            if len(self._pending) >= HEADER.size:
+                size = HEADER.unpack_from(self._pending)[0]
+                if len(self._pending) >= HEADER.size + size:
+                    body = self._pending[HEADER.size : HEADER.size + size]
+                    self._pending = self._pending[HEADER.size + size :]
                     return json.loads(body)
             stream, data = self._frame(deadline)
             if stream == 1:
@@ -171,23 +169,15 @@ class WarmContainer:
         return stream, self._read(size, deadline)
 
     def _read(self, size: int, deadline: float) -> bytes:
-        chunks, got = [], 0
-        while got < size:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise RunnerGone("the runner did not answer in time")
-            self._sock.settimeout(remaining)
-            try:
-                chunk = self._sock.recv(min(size - got, 1 << 20))
-            except TimeoutError as exc:
-                raise RunnerGone("the runner did not answer in time") from exc
-            except OSError as exc:
-                raise RunnerGone(f"stream to the runner failed: {exc}") from exc
-            if not chunk:
-                raise RunnerGone("the runner's stream closed")
-            chunks.append(chunk)
-            got += len(chunk)
-        return b"".join(chunks)
+        try:
+            data = read_exact(self._sock.fileno(), size, deadline, recv=self._sock.recv)
+        except TimeoutError:
+            raise RunnerGone("the runner did not answer in time") from None
+        except OSError as exc:
+            raise RunnerGone(f"stream to the runner failed: {exc}") from exc
+        if data is None:
+            raise RunnerGone("the runner's stream closed")
+        return data
 
     def remove(self) -> None:
         with contextlib.suppress(Exception):
@@ -278,11 +268,9 @@ class DockerBackend:
                 "utf-8", "replace"
             )
             return Result.error(outcome["reason"], self.name, log, time.monotonic() - started)
-        if outcome["status"] == "error":
-            result = to_result(outcome, self.name)
-            result.sandbox_error = True
-            return result
-        return to_result(outcome, self.name)
+        result = Result.from_outcome(outcome, self.name)
+        result.sandbox_error = result.sandbox_error or outcome["status"] == "error"
+        return result
 
     def close(self) -> None:
         """Remove this process's containers (atexit does this too)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import tempfile
@@ -10,12 +9,11 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from sandbox.helper_pool import HelperGone, run_in_helper
 from sandbox.limits import Limits
-from sandbox.local_runner import HelperGone, run_in_helper
-from sandbox.outcome import to_result
 from sandbox.program import COMPILE_LIMITS, Plan, clean_env, limits_dict, remove_tree, write_files
 from sandbox.result import Result
-from sandbox.runner import data_fd, execute, outcome_error
+from sandbox.runner import outcome_error
 
 NOBODY = 65534  # programs never run as root: a root caller drops them to nobody/nogroup
 # The process backend's programs get a uid of their own, so they cannot signal, ptrace or open the /proc
@@ -26,13 +24,19 @@ PROCESS_UID = 65533
 @functools.cache
 def work_base() -> str:
     """Where host work dirs go: PRORL_SANDBOX_TMPDIR, else /dev/shm (a tmpfs: creating and removing a work
-    dir there costs a tenth of a disk-backed /tmp), else the usual temp dir."""
+    dir there costs a tenth of a disk-backed /tmp), else the usual temp dir. A root caller's programs run
+    as another uid, which must be able to pass through the base (a tmpfs mounted over /dev/shm without
+    a mode is root-only)."""
     chosen = os.environ.get("PRORL_SANDBOX_TMPDIR")
     if chosen:
         return chosen
-    if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK | os.X_OK):
+    if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK | os.X_OK) and _passable("/dev/shm"):
         return "/dev/shm"
     return tempfile.gettempdir()
+
+
+def _passable(path: str) -> bool:
+    return os.geteuid() != 0 or bool(os.stat(path).st_mode & 0o001)
 
 
 _swept: set[str] = set()
@@ -68,14 +72,16 @@ def _sweep_orphans(base: str) -> None:
 class Wrapped:
     """The command as actually exec'd: argv, cwd, processes the wrapper itself needs, data to hand the
     child as fds (argv or late_args name the i-th one "@fd<i>"; bwrap reads its seccomp filter that way),
-    and late_args: the rest of the wrapper's arguments, which it reads from the pipe argv names "@args"
-    (see `runner.execute`)."""
+    late_args: the rest of the wrapper's arguments, which it reads from the pipe argv names "@args"
+    (see `runner._open_gate`), and signal_exit_codes: the wrapper reports a child killed by signal N as
+    exit code 128+N (bwrap), which the runner turns back into that signal before classifying."""
 
     argv: list[str]
     cwd: str
     extra_processes: int = 0
     data: tuple[bytes, ...] = ()
     late_args: list[str] | None = None
+    signal_exit_codes: bool = False
 
 
 class HostBackend:
@@ -104,14 +110,15 @@ class HostBackend:
             write_files(workdir, plan.files, uid, gid)
             env = clean_env(self.program_home(workdir))
             if plan.compile is not None:
-                built = self._execute(plan.compile, workdir, env, b"", COMPILE_LIMITS, uid, gid)
-                if built["status"] != "ok" or built["exit_code"] != 0:
-                    log = (built["stdout"] + built["stderr"]).decode("utf-8", errors="replace")
-                    why = f" ({built['reason']})" if built["reason"] else ""
+                outcome = self._execute(plan.compile, workdir, env, b"", COMPILE_LIMITS, uid, gid)
+                if outcome["status"] != "ok" or outcome["exit_code"] != 0:
+                    log = (outcome["stdout"] + outcome["stderr"]).decode("utf-8", errors="replace")
+                    why = f" ({outcome['reason']})" if outcome["reason"] else ""
                     return Result.error(
                         "compilation failed" + why, self.name, log, time.monotonic() - started
                     )
-            return to_result(self._execute(plan.run, workdir, env, stdin, limits, uid, gid), self.name)
+            outcome = self._execute(plan.run, workdir, env, stdin, limits, uid, gid)
+            return Result.from_outcome(outcome, self.name)
         finally:
             remove_tree(workdir)
 
@@ -137,38 +144,12 @@ class HostBackend:
             "extra_processes": wrapped.extra_processes,
             "data_fds": [blob.hex() for blob in wrapped.data],
             "late_args": wrapped.late_args,
+            "signal_exit_codes": wrapped.signal_exit_codes,
         }
         run_as = None
         if self.helper_as_program_user and uid is not None and gid is not None:
             run_as, request["uid"], request["gid"] = (uid, gid), None, None
         try:
             return run_in_helper(request, limits.wall_s, run_as)
-        except HelperGone as exc:
+        except (HelperGone, OSError) as exc:  # it died, or none can start here (no host python?)
             return {**outcome_error(f"sandbox failure: {exc}", 0.0), "sandbox_error": True}
-        except OSError:  # no helper can start here (no host python?): fork from this process instead
-            return _execute_here(wrapped, env, stdin, limits, uid, gid)
-
-
-def _execute_here(
-    wrapped: Wrapped, env: dict[str, str], stdin: bytes, limits: Limits, uid: int | None, gid: int | None
-) -> dict[str, Any]:
-    fds = [data_fd(blob) for blob in wrapped.data]
-    names = {f"@fd{i}": str(fd) for i, fd in enumerate(fds)}
-    late = wrapped.late_args
-    try:
-        return execute(
-            [names.get(arg, arg) for arg in wrapped.argv],
-            cwd=wrapped.cwd,
-            env=env,
-            stdin=stdin,
-            limits=limits_dict(limits),
-            uid=uid,
-            gid=gid,
-            extra_processes=wrapped.extra_processes,
-            pass_fds=tuple(fds),
-            late_args=None if late is None else [names.get(arg, arg) for arg in late],
-        )
-    finally:
-        for fd in fds:
-            with contextlib.suppress(OSError):
-                os.close(fd)

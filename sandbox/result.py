@@ -67,3 +67,25 @@ class Result:
             reason=reason,
             sandbox_error=sandbox_error,
         )
+
+    @classmethod
+    def from_outcome(cls, outcome: dict[str, Any], backend: str) -> Result:
+        """The Result of a runner's outcome dict (stdout/stderr as bytes, or hex over a JSON channel)."""
+        stdout, stderr = outcome["stdout"], outcome["stderr"]
+        if isinstance(stdout, str):
+            stdout, stderr = bytes.fromhex(stdout), bytes.fromhex(stderr)
+        return cls(
+            stdout=stdout.decode("utf-8", errors="replace"),
+            stderr=stderr.decode("utf-8", errors="replace"),
+            exit_code=outcome["exit_code"],
+            status=RunStatus(outcome["status"]),
+            wall_s=float(outcome["wall_s"]),
+            cpu_s=float(outcome["cpu_s"]),
+            max_rss_mb=float(outcome["max_rss_mb"]),
+            signal=outcome.get("signal"),
+            stdout_truncated=bool(outcome.get("stdout_truncated")),
+            stderr_truncated=bool(outcome.get("stderr_truncated")),
+            backend=backend,
+            reason=outcome.get("reason", ""),
+            sandbox_error=bool(outcome.get("sandbox_error")),
+        )

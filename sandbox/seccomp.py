@@ -1,7 +1,8 @@
 """A tiny seccomp filter for bwrap (`--seccomp FD`): refuse ptrace and cross-process memory access.
 
-Inside bwrap the program shares its uid with bwrap's pid-1 init, so without this it could attach to
-that init. Written as raw classic-BPF so no libseccomp is needed; other architectures get no filter.
+Inside bwrap every process shares the program's uid (bwrap runs `--as-pid-1`, so there is no bwrap init
+in there); this keeps a program from attaching to the others even where they are dumpable. Written as
+raw classic-BPF so no libseccomp is needed; other architectures get no filter.
 """
 
 from __future__ import annotations

@@ -42,3 +42,12 @@ def hog(text: str, answer: Any, **options: Any) -> Verdict:
 def spin(text: str, answer: Any, **options: Any) -> Verdict:
     while True:
         pass
+
+
+@register_verifier("test_pidfile", timeout_s=30.0)
+def pidfile(text: str, answer: Any, **options: Any) -> Verdict:
+    """Write this worker's pid to the file named by `answer`, then wait to be killed."""
+    with open(str(answer), "w") as f:
+        f.write(str(os.getpid()))
+    time.sleep(25)
+    return Verdict.scored(1.0)

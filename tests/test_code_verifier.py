@@ -13,8 +13,8 @@ from verifiers.code.answer import parse_answer
 from verifiers.code.asserts import convert_tests
 from verifiers.code.compare import apply_op, outputs_match, values_match
 from verifiers.code.extract import extract_program
-from verifiers.code.harness_runtime import encode, plain
 from verifiers.code.judge import plan
+from verifiers.code.wire import encode, plain
 
 ADD_IO = {
     "tests": [
@@ -295,15 +295,15 @@ def test_sandbox_failures_are_retried_once_then_reported_never_scored(
     assert len(calls) == 2
 
 
-def test_residual_asserts_run_apart_from_the_program_unless_they_need_its_names() -> None:
+def test_residual_asserts_run_apart_from_the_program_even_when_they_use_its_names() -> None:
     apart = {"fn_name": "f", "asserts": "assert sorted(f([3, 1])) == [1, 3]"}
-    assert plan(parse_answer(apart))[-1].request["in_process"] is False
+    assert plan(parse_answer(apart))[-1].request["names"] == []
     assert score("def f(xs):\n    return list(reversed(sorted(xs)))[::-1]", apart).reward == 1.0
     uses_class = {
         "fn_name": "longest",
         "asserts": "assert longest([Pair(1, 2), Pair(3, 4), Pair(2, 5)]) == 2\nassert longest([Pair(1, 9)]) == 1",
     }
-    assert plan(parse_answer(uses_class))[-1].request["in_process"] is True
+    assert plan(parse_answer(uses_class))[-1].request["names"] == ["Pair"]  # remote stand-ins
     program = (
         "class Pair:\n    def __init__(self, a, b):\n        self.a, self.b = a, b\n"
         "def longest(pairs):\n    pairs = sorted(pairs, key=lambda p: p.b)\n    n, end = 0, None\n"

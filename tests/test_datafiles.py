@@ -71,3 +71,41 @@ def test_bad_files_name_the_file_row_and_fix(tmp_path, name, content, message):
 def test_missing_file(tmp_path):
     with pytest.raises(ConfigError, match="does not exist"):
         read_rows(tmp_path / "nope.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("ref", "hub"),
+    [
+        ("agentica-org/DeepScaleR-Preview-Dataset", True),
+        ("PRIME-RL/Eurus-2-RL-Data", True),
+        ("Qwen/Qwen2.5-data", True),  # a dot in the name is no file suffix
+        ("rows.jsonl", False),  # exists in tmp_path
+        ("a_dir", True),  # a directory goes through `datasets` (dataset repository or save_to_disk)
+    ],
+    ids=["deepscaler-id", "eurus-id", "dotted-id", "local-file", "directory"],
+)
+def test_sources_tell_local_files_from_hub_ids(tmp_path, monkeypatch, ref, hub):
+    from envs.datafiles import DataConfig, sources
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rows.jsonl").write_text('{"a": 1}\n')
+    (tmp_path / "a_dir").mkdir()
+    [source] = sources(DataConfig(data_files=ref), "e")
+    assert source.hub is hub and source.ref == ref
+
+
+@pytest.mark.parametrize("ref", ["owner/rows.jsonl", "owner/rows.parquet.gz", "one-part"])
+def test_a_missing_file_is_not_taken_for_a_hub_id(tmp_path, monkeypatch, ref):
+    from envs.datafiles import DataConfig, sources
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match="does not exist"):
+        sources(DataConfig(data_files=ref), "e")
+
+
+def test_hub_options_reach_the_source():
+    from envs.datafiles import DataConfig, sources
+
+    [source] = sources(DataConfig(dataset="openai/gsm8k", subset="main", split="test", revision="v1"), "e")
+    assert (source.hub, source.subset, source.split, source.revision) == (True, "main", "test", "v1")
+    assert str(source) == "openai/gsm8k (subset=main, split=test, revision=v1)"

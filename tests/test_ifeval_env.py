@@ -9,12 +9,16 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import envs
-from envs.ifeval.constraints import LANGUAGES, TEMPLATES, compatible_ids, feasible
+from envs.ifeval.constraints import compatible_ids, feasible
+from envs.ifeval.dataset import IFEvalDatasetEnv
 from envs.ifeval.generator import base_prompts
+from envs.ifeval.kwargs import LANGUAGES
+from envs.ifeval.templates import TEMPLATES
 from verifiers import Status
 from verifiers.ifeval import IFEVAL_IDS, INSTRUCTIONS, bind
 
@@ -43,9 +47,7 @@ def test_generation_is_seeded_and_reproducible_across_processes(sample: list) ->
     env = envs.make("ifeval")
     assert [t.id for t in env.sample(20, seed=3)] == [t.id for t in sample[:20]]
     assert [t.id for t in env.sample(20, seed=4)] != [t.id for t in sample[:20]]
-    code = (
-        "from envs.ifeval import make_ifeval; print(','.join(t.id for t in make_ifeval().sample(20, seed=3)))"
-    )
+    code = "import envs; print(','.join(t.id for t in envs.make('ifeval').sample(20, seed=3)))"
     out = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -90,9 +92,13 @@ def test_the_repeated_request_is_exactly_what_precedes_the_repeat_instruction() 
         items = {i["id"]: i["kwargs"] for i in task.answer["instructions"]}
         request = items["combination:repeat_prompt"]["prompt_to_repeat"]
         assert task.prompt[0]["content"].startswith(request + "\nFirst repeat the request")
-        good = request + "\n\n<<A Title>>\nThe answer."
-        assert env.score(task, good).reward == 1.0
-        assert env.score(task, "<<A Title>>\n" + request).reward == 0.5
+        base = base_prompts()[task.metadata["base_prompt"]]
+        good = request + "\n\n<<A Title>>\n" + _attempt(base)
+        assert env.score(task, good).reward == 1.0, env.score(task, good)
+        assert env.score(task, "<<A Title>>\n" + request + "\n" + _attempt(base)).reward == 0.5
+        assert (
+            env.score(task, request + "\n\n<<A Title>>\nThe answer.").reward == 0.0
+        )  # the copy is not an attempt
 
 
 @pytest.mark.parametrize(
@@ -114,78 +120,131 @@ def test_conflicting_pairs_are_never_combined(a: str, b: str) -> None:
     assert not compatible_ids(a, b) and not compatible_ids(b, a)
 
 
-def test_feasibility_rejects_ranges_that_cannot_meet() -> None:
-    words = "length_constraints:number_words"
-    sentences = "length_constraints:number_sentences"
-    assert not feasible(
-        [
-            (words, {"relation": "less than", "num_words": 50}),
-            ("count:char_count_range", {"min_chars": 800, "max_chars": 1100}),
-        ]
-    )
-    assert not feasible(
-        [
-            (sentences, {"relation": "at least", "num_sentences": 12}),
-            (words, {"relation": "less than", "num_words": 40}),
-        ]
-    )
-    assert not feasible(
-        [
-            ("length_constraints:number_paragraphs", {"num_paragraphs": 5}),
-            (sentences, {"relation": "less than", "num_sentences": 4}),
-        ]
-    )
-    assert not feasible(
-        [
-            ("keywords:existence", {"keywords": ["extraordinary", "a"]}),
-            ("words:max_word_length", {"max_length": 9}),
-        ]
-    )
-    schema = {"required_keys": ["name", "description"], "key_types": {}}
-    assert not feasible([("format:json_schema", schema), ("words:max_word_length", {"max_length": 9})])
-    assert not feasible(
-        [
-            ("startend:end_checker", {"end_phrase": "Let me know if you have additional questions."}),
-            ("words:max_word_length", {"max_length": 9}),
-        ]
-    )
-    assert not feasible(
-        [
-            ("count:keyword_exact", {"keyword": "river", "count": 1}),
-            ("keywords:frequency", {"keyword": "river", "relation": "at least", "frequency": 2}),
-        ]
-    )
-    assert feasible(
-        [
-            (words, {"relation": "at least", "num_words": 100}),
-            (sentences, {"relation": "at least", "num_sentences": 5}),
-        ]
-    )
+WORDS = "length_constraints:number_words"
+SENTENCES = "length_constraints:number_sentences"
 
 
-def test_config_is_validated_with_clear_errors() -> None:
-    with pytest.raises(envs.ConfigError, match="valid keys"):
-        envs.make("ifeval", constraints=2)
-    with pytest.raises(envs.ConfigError, match="unknown instruction id"):
-        envs.make("ifeval", include=["punctuation:no_coma"])
-    with pytest.raises(envs.ConfigError, match="min_constraints"):
-        envs.make("ifeval", min_constraints=3, max_constraints=2)
+@pytest.mark.parametrize(
+    ("chosen", "ok"),
+    [
+        pytest.param(
+            [
+                (WORDS, {"relation": "less than", "num_words": 50}),
+                ("count:char_count_range", {"min_chars": 800, "max_chars": 1100}),
+            ],
+            False,
+            id="word-cap-below-char-range",
+        ),
+        pytest.param(
+            [
+                (SENTENCES, {"relation": "at least", "num_sentences": 12}),
+                (WORDS, {"relation": "less than", "num_words": 40}),
+            ],
+            False,
+            id="many-sentences-few-words",
+        ),
+        pytest.param(
+            [
+                ("length_constraints:number_paragraphs", {"num_paragraphs": 5}),
+                (SENTENCES, {"relation": "less than", "num_sentences": 4}),
+            ],
+            False,
+            id="more-paragraphs-than-sentences",
+        ),
+        pytest.param(
+            [
+                ("keywords:existence", {"keywords": ["extraordinary", "a"]}),
+                ("words:max_word_length", {"max_length": 9}),
+            ],
+            False,
+            id="keyword-longer-than-word-cap",
+        ),
+        pytest.param(
+            [
+                ("format:json_schema", {"required_keys": ["name", "description"], "key_types": {}}),
+                ("words:max_word_length", {"max_length": 9}),
+            ],
+            False,
+            id="schema-key-longer-than-word-cap",
+        ),
+        pytest.param(
+            [
+                ("startend:end_checker", {"end_phrase": "Let me know if you have additional questions."}),
+                ("words:max_word_length", {"max_length": 9}),
+            ],
+            False,
+            id="end-phrase-longer-than-word-cap",
+        ),
+        pytest.param(
+            [
+                ("count:keyword_exact", {"keyword": "river", "count": 1}),
+                ("keywords:frequency", {"keyword": "river", "relation": "at least", "frequency": 2}),
+            ],
+            False,
+            id="exact-count-below-frequency",
+        ),
+        pytest.param(
+            [
+                (WORDS, {"relation": "at least", "num_words": 100}),
+                (SENTENCES, {"relation": "at least", "num_sentences": 5}),
+            ],
+            True,
+            id="control-compatible-lower-bounds",
+        ),
+    ],
+)
+def test_feasibility_rejects_ranges_that_cannot_meet(chosen: list, ok: bool) -> None:
+    assert feasible(chosen) is ok
+
+
+@pytest.mark.parametrize(
+    ("config", "match"),
+    [
+        pytest.param({"constraints": 2}, "valid keys", id="unknown-key"),
+        pytest.param(
+            {"include": ["punctuation:no_coma"]}, "unknown instruction id", id="unknown-instruction"
+        ),
+        pytest.param({"min_constraints": 3, "max_constraints": 2}, "min_constraints", id="min-above-max"),
+    ],
+)
+def test_config_is_validated_with_clear_errors(config: dict, match: str) -> None:
+    with pytest.raises(envs.ConfigError, match=match):
+        envs.make("ifeval", **config)
+
+
+def test_constraint_set_limits_the_ids() -> None:
     only_ifeval = envs.make("ifeval", constraint_set="ifeval").sample(50, seed=0)
     assert all(i["id"] in IFEVAL_IDS for t in only_ifeval for i in t.answer["instructions"])
+
+
+# A reply that attempts the task of seed 5 below: long enough, on its subject, no commas.
+def _attempt(prompt: str, commas: bool = False) -> str:
+    from envs.ifeval.attempt import topic_stems
+
+    subject = " ".join(topic_stems(prompt)) or "the subject"
+    body = (
+        f"Here is my reply about {subject} written with care. It covers the main points one by one "
+        "and explains each of them in plain words so that a reader can follow along easily. "
+        "Every sentence adds a new detail and the ending sums up what matters most."
+    )
+    return body.replace("plain words", "plain, simple words") if commas else body
 
 
 def test_reset_step_scores_the_completion() -> None:
     env = envs.make("ifeval", include=["punctuation:no_comma"], mode="all")
     obs, info = env.reset(seed=5)
     assert "commas" in obs[-1]["content"]
-    _, reward, terminated, _, step_info = env.step("<think>a, b</think>No commas at all here.")
-    assert reward == 1.0 and terminated and step_info["verdict"].status is Status.CORRECT
+    base = base_prompts()[env.sample(1, seed=5)[0].metadata["base_prompt"]]
+    _, reward, terminated, _, step_info = env.step("<think>a, b</think>" + _attempt(base))
+    assert reward == 1.0 and terminated and step_info["verdict"].status is Status.CORRECT, step_info
     env.reset(seed=5)
-    assert env.step("Well, a comma.")[1] == 0.0
+    assert env.step(_attempt(base, commas=True))[1] == 0.0
+    env.reset(seed=5)
+    assert env.step("No commas at all here.")[1] == 0.0  # follows the rule, writes nothing
 
 
 # --------------------------------------------------------------------------- loader
-ROWS = [
+ROWS: list[dict[str, Any]] = [
     {
         "key": 1,
         "prompt": "Write a haiku without commas.",
@@ -237,28 +296,39 @@ def test_loader_reads_gzip_json_and_parquet(tmp_path: Path, suffix: str) -> None
     assert len(list(envs.make("ifeval", data_files=str(path)).tasks())) == 3
 
 
-def test_loader_errors_name_the_row_and_the_fix(tmp_path: Path) -> None:
-    bad = write_jsonl(
-        tmp_path / "bad.jsonl",
-        [*ROWS, {"prompt": "x", "instruction_id_list": ["paragraphs:paragraphs"], "kwargs": [{}]}],
-    )
-    with pytest.raises(
-        envs.ConfigError,
-        match=r"bad.jsonl, row 4: unknown instruction id 'paragraphs:paragraphs'.*on_unknown='skip'",
-    ):
-        list(envs.make("ifeval", data_files=str(bad)).tasks())
+BAD_ROW = {"prompt": "x", "instruction_id_list": ["paragraphs:paragraphs"], "kwargs": [{}]}
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [
+        pytest.param(
+            "".join(json.dumps(r) + "\n" for r in [*ROWS, BAD_ROW]),
+            r"d.jsonl, row 4: unknown instruction id 'paragraphs:paragraphs'.*on_unknown='skip'",
+            id="unknown-id",
+        ),
+        pytest.param(
+            json.dumps({"prompt": "x", "instruction_id_list": ["punctuation:no_comma"], "kwargs": []}) + "\n",
+            "same length",
+            id="kwargs-length-mismatch",
+        ),
+        pytest.param('{"prompt": \n', ":1: not valid JSON", id="broken-json"),
+        pytest.param(None, "does not exist", id="missing-file"),
+    ],
+)
+def test_loader_errors_name_the_row_and_the_fix(tmp_path: Path, content: str | None, match: str) -> None:
+    path = tmp_path / "d.jsonl"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(envs.ConfigError, match=match):
+        list(envs.make("ifeval", data_files=str(path)).tasks())
+
+
+def test_loader_can_skip_unknown_instructions(tmp_path: Path) -> None:
+    bad = write_jsonl(tmp_path / "bad.jsonl", [*ROWS, BAD_ROW])
     skipping = envs.make("ifeval", data_files=str(bad), on_unknown="skip")
+    assert isinstance(skipping, IFEvalDatasetEnv)
     assert len(list(skipping.tasks())) == 3 and skipping.skipped == 1
-    mismatched = write_jsonl(
-        tmp_path / "m.jsonl", [{"prompt": "x", "instruction_id_list": ["punctuation:no_comma"], "kwargs": []}]
-    )
-    with pytest.raises(envs.ConfigError, match="same length"):
-        list(envs.make("ifeval", data_files=str(mismatched)).tasks())
-    (tmp_path / "broken.jsonl").write_text('{"prompt": \n', encoding="utf-8")
-    with pytest.raises(envs.ConfigError, match=":1: not valid JSON"):
-        list(envs.make("ifeval", data_files=str(tmp_path / "broken.jsonl")).tasks())
-    with pytest.raises(envs.ConfigError, match="does not exist"):
-        envs.make("ifeval", data_files=str(tmp_path / "missing.jsonl"))
 
 
 def test_loader_reads_the_ifeval_benchmark() -> None:

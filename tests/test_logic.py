@@ -17,8 +17,8 @@ from envs.logic import FINITE_SIZE
 from tests.logic_adversarial import model_completion
 from tests.logic_alternatives import right_answer
 from verifiers import Status, Task, verify_batch, verify_local, verify_task
-from verifiers.logic_fixes import EVALUATED, hedge_word
-from verifiers.logic_rg import scorer
+from verifiers.logic.fixes import EVALUATED, hedge_word
+from verifiers.logic.rg import scorer
 from verifiers.types import content_id
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -318,3 +318,31 @@ def test_bad_task_record_is_an_error_verdict() -> None:
     assert verify_local("logic", model_completion("1"), {"entry": {}}).status is Status.ERROR
     unknown = verify_local("logic", model_completion("1"), {"dataset": "nope", "entry": {"answer": "2"}})
     assert unknown.status is Status.ERROR and not unknown.correct
+
+
+# codeio entry 1409 runs a snippet that writes `temp_parameters.txt` to the working directory.
+CODEIO_WRITER_SEEDS = [1409, 3833]
+
+
+def test_generating_and_scoring_codeio_leaves_the_working_directory_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    env = envs.make("codeio")
+    tasks = env.tasks_at(CODEIO_WRITER_SEEDS) + env.sample(5, seed=1)
+    assert "parameters" in tasks[0].prompt[0]["content"]  # the snippet that writes the file
+    for task in tasks:
+        assert verify_local("logic", model_completion(task.answer["entry"]["answer"]), task.answer).correct
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_generator_helper_does_not_import_the_env_module() -> None:
+    """The helper process's code builds datasets through envs.logic_datasets, never envs.logic (which
+    imports the helper): no import cycle, visible to import tools."""
+    import ast
+
+    for module in ("envs/logic_generator_process.py", "envs/logic_datasets.py"):
+        tree = ast.parse((ROOT / module).read_text())
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        assert "envs.logic" not in imported, module

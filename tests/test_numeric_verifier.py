@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from verifiers import Status, verify, verify_batch
-from verifiers.numeric import parse_region
 from verifiers.registry import verify_local
+from verifiers.stem.numeric import parse_region
 
 V = {"value": 20.0, "unit": "m/s"}
 G = {"value": 9.81, "unit": "m/s^2"}

@@ -10,7 +10,7 @@ import pool_kinds  # noqa: F401  (registers the test_* kinds)
 import pytest
 
 from verifiers import Status, VerifierPool, verify, verify_batch
-from verifiers.batch import Job
+from verifiers.worker import Job
 
 
 def test_order_kept_and_none_lost():
@@ -36,7 +36,7 @@ def test_timeout_returns_status_and_replaces_worker():
         assert verdicts[2].status is Status.TIMEOUT
         assert all(v.correct for i, v in enumerate(verdicts) if i not in (0, 2))
         assert pool.timeouts == 2
-        alive = [w for w in pool._idle if w.proc.is_alive()]
+        alive = [w for w in pool.idle_workers if w.proc.is_alive()]
         assert len(alive) == 2
 
 
@@ -155,7 +155,7 @@ def test_concurrent_maps_share_a_bounded_pool():
             assert [v.extracted for v in verdicts] == [f"{k}-{i}" for i in range(30)]
             assert all(v.correct for v in verdicts)
         pids = {v.details["pid"] for verdicts in out.values() for v in verdicts}
-        assert len(pids) <= 2 and pool._live == 2
+        assert len(pids) <= 2 and pool.live == 2
 
 
 def test_many_timeouts_leave_no_process_behind():
@@ -165,7 +165,7 @@ def test_many_timeouts_leave_no_process_behind():
     pool = VerifierPool(2)
     verdicts = pool.map([Job("test_sleep", "x", 10, timeout_s=0.05) for _ in range(40)])
     assert all(v.status is Status.TIMEOUT for v in verdicts)
-    assert pool.timeouts == 40 and pool._live == 2
+    assert pool.timeouts == 40 and pool.live == 2
     pool.close()
     leftover = {p.pid for p in mp.active_children()} - before
     assert leftover == set()
@@ -192,17 +192,14 @@ def test_worker_startup_is_not_charged_to_the_first_job(tmp_path):
 
 
 def test_kind_defined_in_main_is_a_clear_error():
-    from verifiers.registry import _REGISTRY, VerifierInfo
+    from verifiers import register_verifier
 
     def local(text, answer, **options):
         return None
 
     local.__module__ = "__main__"
-    _REGISTRY["test_main_kind"] = VerifierInfo("test_main_kind", local, 1.0, True, "")
-    try:
-        with pytest.raises(ValueError, match="importable module"):
-            verify("test_main_kind", "x", 1)
-        (v,) = verify_batch([{"verifier": "test_main_kind", "answer": 1, "completion": "x"}])
-        assert v.status is Status.ERROR and "importable module" in (v.reason or "")
-    finally:
-        del _REGISTRY["test_main_kind"]
+    register_verifier("test_main_kind", timeout_s=1.0)(local)
+    with pytest.raises(ValueError, match="importable module"):
+        verify("test_main_kind", "x", 1)
+    (v,) = verify_batch([{"verifier": "test_main_kind", "answer": 1, "completion": "x"}])
+    assert v.status is Status.ERROR and "importable module" in (v.reason or "")

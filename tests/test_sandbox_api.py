@@ -148,7 +148,7 @@ def test_batch_keeps_order_and_turns_bad_items_into_errors() -> None:
 
 
 def _helper_pids() -> list[int]:
-    from sandbox.runner import _descendants
+    from sandbox.supervise import descendants as _descendants
 
     found = []
     for pid in _descendants(os.getpid()):
@@ -176,7 +176,7 @@ def test_a_dead_helper_is_a_sandbox_error_and_is_replaced() -> None:
     worker.start()
     busy: list[int] = []
     for _ in range(500):  # find the helper whose child is our sleeping program
-        from sandbox.runner import _descendants
+        from sandbox.supervise import descendants as _descendants
 
         busy = [pid for pid in _helper_pids() if _descendants(pid)]
         if busy:
@@ -204,7 +204,7 @@ def test_helpers_and_their_programs_go_when_the_caller_dies(tmp_path: Path) -> N
             if ready.exists():
                 break
             time.sleep(0.05)
-        from sandbox.runner import _descendants
+        from sandbox.supervise import descendants as _descendants
 
         tree = _descendants(child.pid)
         assert len(tree) >= 2  # the helper and its sleeping program

@@ -8,7 +8,7 @@ import pytest
 from sandbox_helpers import EVERY, our_containers, processes_in, require
 
 from sandbox import Limits, RunStatus, run_batch
-from sandbox.runner import _descendants
+from sandbox.supervise import descendants as _descendants
 
 
 def _is_local_helper(pid: int) -> bool:

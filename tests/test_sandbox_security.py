@@ -111,10 +111,37 @@ def test_background_children_die_with_the_run(backend: str) -> None:
     assert_host_fine(backend, mark)
 
 
+# CPU split over processes nobody waits for: 3 x 0.6 s against a 1 s limit, answered only once they are done.
+_SPLIT = (
+    "import os, time\n"
+    "r, w = os.pipe()\n"
+    "def burn():\n    end = time.process_time() + 0.6\n    while time.process_time() < end:\n        pass\n"
+    "    os.write(w, b'x')\n"
+)
+SPLITS = {
+    "children": _SPLIT + "for _ in range(3):\n    if os.fork() == 0:\n        burn()\n        os._exit(0)\n",
+    "setsid_grandchildren": _SPLIT
+    + "for _ in range(3):\n    if os.fork() == 0:\n        os.setsid()\n        if os.fork() == 0:\n            burn()\n"
+    "        os._exit(0)\n",
+    "threads": _SPLIT.replace("time.process_time()", "time.thread_time()")
+    + "import threading\nfor _ in range(3):\n    threading.Thread(target=burn).start()\n",
+}
+
+
+@pytest.mark.parametrize("backend", EVERY, indirect=True)
+@pytest.mark.parametrize("how", sorted(SPLITS))
+def test_cpu_limit_covers_every_process_the_program_started(backend: str, how: str) -> None:
+    program = SPLITS[how] + "for _ in range(3):\n    os.read(r, 1)\nprint('done')\n"
+    result = run(program, limits=Limits(wall_s=30, cpu_s=1.0, memory_mb=512), backend=backend)
+    assert result.status is RunStatus.TIMEOUT and result.stdout == "", (how, result)
+    honest = run("print('done')", limits=Limits(wall_s=30, cpu_s=1.0, memory_mb=512), backend=backend)
+    assert honest.ok and honest.stdout == "done\n", honest
+
+
 # ---- isolation attacks: bwrap and docker -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("backend", ISOLATING, indirect=True)
+@pytest.mark.parametrize("backend", EVERY, indirect=True)
 def test_daemon_that_leaves_its_session_does_not_outlive_the_run(backend: str) -> None:
     mark = new_mark()
     body = (

@@ -17,7 +17,7 @@ from envs.stem.env import TOPICS
 from envs.stem.options import show
 from verifiers import Status, Task, verify_batch
 from verifiers.registry import verify_local
-from verifiers.units import UREG
+from verifiers.stem.units import UREG
 
 DATA = Path(__file__).parent / "data" / "stem"
 

@@ -1,6 +1,7 @@
 """Verifiers: typed, trustworthy rewards for model completions, each under a hard timeout."""
 
-from verifiers.batch import VerifierPool, shared_pool, verify, verify_batch, verify_task
+from verifiers.batch import verify, verify_batch, verify_task, warmup
+from verifiers.pool import VerifierPool, shared_pool
 from verifiers.registry import get_verifier, known_kinds, register_verifier, verify_local
 from verifiers.types import Status, Task, Verdict
 
@@ -17,4 +18,5 @@ __all__ = [
     "verify_batch",
     "verify_local",
     "verify_task",
+    "warmup",
 ]

@@ -8,8 +8,8 @@ THINK_OPEN = "<think>"
 THINK_CLOSE = "</think>"
 
 _TAG = re.compile(r"<(/?)answer>", re.IGNORECASE)
-_BOX_START = re.compile(r"\\(?:boxed|fbox)\s*\{")
-_BRACE_TOKEN = re.compile(r"\\.|[{}]", re.DOTALL)  # an escape pair is skipped whole, so \{ never counts
+# A box opener, an escape pair (skipped whole, so `\{` never counts) or a brace.
+_BOX_TOKEN = re.compile(r"\\(?:boxed|fbox)\s*\{|\\.|[{}]", re.DOTALL)
 
 
 def final_text(completion: str | None, *, strip_think: bool = True) -> str | None:
@@ -44,9 +44,10 @@ def _tag_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def answer_tags(text: str) -> list[str]:
-    """Contents of every closed `<answer>...</answer>` pair, in order."""
-    return [text[start:end] for start, end in _tag_spans(text)]
+def answer_tags(text: str, limit: int | None = None) -> list[str]:
+    """Contents of every closed `<answer>...</answer>` pair, in order (only the last `limit` when given)."""
+    spans = _tag_spans(text)
+    return [text[start:end] for start, end in (spans if limit is None else spans[-limit:])]
 
 
 def last_answer_tag(text: str) -> str | None:
@@ -58,26 +59,29 @@ def last_answer_tag(text: str) -> str | None:
     return text[start:end].strip()
 
 
-def boxed_all(text: str) -> list[str]:
-    """Contents of every `\\boxed{...}` / `\\fbox{...}` with balanced braces, in order.
+def boxed_all(text: str, limit: int | None = None) -> list[str]:
+    """Contents of every `\\boxed{...}` / `\\fbox{...}` with balanced braces, in order of their start
+    (only the last `limit` when given).
 
     Braces are matched by counting, so `\\boxed{\\frac{1}{2}}` yields `\\frac{1}{2}`; an unclosed box
-    is ignored rather than guessed at. One pass with a stack, so unclosed boxes cost linear time.
+    is ignored rather than guessed at; an escaped brace (`\\{`) never counts. One pass over the tokens
+    with a stack, so thousands of unclosed boxes cost linear time.
     """
-    box_braces = {m.end() - 1 for m in _BOX_START.finditer(text)}
-    if not box_braces:
+    if "box" not in text:
         return []
-    stack: list[int] = []  # positions of open braces
+    stack: list[int] = []  # content start of each open brace; -1 for a brace that opens no box
     found: list[tuple[int, str]] = []
-    for token in _BRACE_TOKEN.finditer(text, min(box_braces)):
-        ch = token.group()
-        if ch == "{":
-            stack.append(token.start())
-        elif ch == "}" and stack:
-            opened = stack.pop()
-            if opened in box_braces:
-                found.append((opened, text[opened + 1 : token.start()]))
-    return [content for _, content in sorted(found)]
+    for m in _BOX_TOKEN.finditer(text):
+        token = m.group()
+        if token == "{":
+            stack.append(-1)
+        elif token == "}":
+            if stack and (start := stack.pop()) >= 0:
+                found.append((start, text[start : m.start()]))
+        elif len(token) > 2:  # \boxed{ or \fbox{ (an escape pair such as `\{` is two characters)
+            stack.append(m.end())
+    found.sort()
+    return [content for _, content in (found if limit is None else found[-limit:])]
 
 
 def last_boxed(text: str) -> str | None:

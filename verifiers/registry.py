@@ -20,11 +20,12 @@ BUILTIN_MODULES: dict[str, str] = {
     "math": "verifiers.math",
     "logic": "verifiers.logic",
     "code": "verifiers.code",
-    "mcq": "verifiers.mcq",
-    "numeric": "verifiers.numeric",
+    "mcq": "verifiers.stem.mcq",
+    "numeric": "verifiers.stem.numeric",
     "ifeval": "verifiers.ifeval",
 }
-# Default hard timeouts per built-in kind, known without importing the kind's module.
+# Default hard timeouts per built-in kind, known without importing the kind's module. The one place
+# they are stated: a built-in kind's `register_verifier` takes its timeout from here.
 BUILTIN_TIMEOUTS: dict[str, float] = {
     "math": 5.0,
     "logic": 10.0,
@@ -47,14 +48,28 @@ class VerifierInfo:
 _REGISTRY: dict[str, VerifierInfo] = {}
 
 
+DEFAULT_TIMEOUT_S = 10.0
+"""The hard timeout of a user kind registered without one."""
+
+
 def register_verifier(
-    kind: str, *, timeout_s: float = 5.0, strip_think: bool = True, description: str = ""
+    kind: str, *, timeout_s: float | None = None, strip_think: bool = True, description: str = ""
 ) -> Callable[[VerifierFn], VerifierFn]:
-    """Decorator: make `fn` the verifier for `kind` (its default hard timeout is `timeout_s`)."""
+    """Decorator: make `fn` the verifier for `kind`, with default hard timeout `timeout_s`.
+
+    Built-in kinds take theirs from BUILTIN_TIMEOUTS (stating another one is a ValueError); a user kind
+    without one gets DEFAULT_TIMEOUT_S.
+    """
+    if kind in BUILTIN_TIMEOUTS and timeout_s is not None and timeout_s != BUILTIN_TIMEOUTS[kind]:
+        raise ValueError(
+            f"built-in kind {kind!r} has its timeout in BUILTIN_TIMEOUTS ({BUILTIN_TIMEOUTS[kind]:g} s); "
+            "change it there"
+        )
+    limit = BUILTIN_TIMEOUTS.get(kind, DEFAULT_TIMEOUT_S) if timeout_s is None else timeout_s
 
     def wrap(fn: VerifierFn) -> VerifierFn:
         doc = description or ((fn.__doc__ or "").strip().splitlines() or [""])[0]
-        _REGISTRY[kind] = VerifierInfo(kind, fn, float(timeout_s), strip_think, doc)
+        _REGISTRY[kind] = VerifierInfo(kind, fn, float(limit), strip_think, doc)
         return fn
 
     return wrap
@@ -64,7 +79,15 @@ def default_timeout(kind: str) -> float:
     """The hard timeout for `kind` when the caller names none (no heavy import for built-ins)."""
     if kind in _REGISTRY:
         return _REGISTRY[kind].timeout_s
-    return BUILTIN_TIMEOUTS.get(kind, 10.0)
+    return BUILTIN_TIMEOUTS.get(kind, DEFAULT_TIMEOUT_S)
+
+
+def user_module(kind: str) -> str | None:
+    """The module a worker process must import to find user kind `kind` (None for built-in or unknown)."""
+    info = _REGISTRY.get(kind)
+    if info is None or kind in BUILTIN_MODULES:
+        return None
+    return info.fn.__module__
 
 
 def known_kinds() -> list[str]:

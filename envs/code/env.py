@@ -1,7 +1,7 @@
 """Env `code`: the bundled problem set, or the user's files in the public code datasets' formats.
 
 `envs.make("code")` samples the bundled problems; `envs.make("code", data_files="HumanEval.jsonl.gz")`
-loads a public format (detected, or `format=`). `max_turns > 1` makes it multi-turn: a wrong program
+loads a public format (detected, or `format=`), as does a hub id (`dataset="PRIME-RL/Eurus-2-RL-Data"`). `max_turns > 1` makes it multi-turn: a wrong program
 gets the first failing public test back as the next user message until it passes or the turns run out;
 the last turn's verdict is the reward.
 """
@@ -9,21 +9,21 @@ the last turn's verdict is the reward.
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from envs.code.formats import NotCode, Problem, RowError, codecontests, problems
-from envs.core import ConfigError, Env, Messages, validate_config
+from envs.core import ConfigError, Env, Messages, configure, wants_data
+from envs.datafiles import DataConfig, Source, sources
 from verifiers import Task, Verdict
 
 BUNDLED = Path(__file__).resolve().parent.parent / "code_data" / "problems.jsonl"
 Split = Literal["public", "private", "generated"]
 SPLITS: tuple[Split, ...] = ("public", "private", "generated")
-_HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
 
 STDIO_PROMPT = (
     "{statement}\n\nWrite a complete {lang_name} program that reads the input from standard input and "
@@ -48,10 +48,9 @@ FEEDBACK_OTHER = (
 )
 
 
-class CodeConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class CodeConfig(DataConfig):
+    """Config of `code`: no data_files / dataset means the bundled problem set."""
 
-    data_files: str | list[str] | None = None  # local files; None = the bundled problem set
     format: str | None = None  # apps|taco|eurus|prime|codecontests|livecodebench|humaneval|mbpp|bundled|tasks
     max_turns: int = Field(default=1, ge=1, le=10)
     language: Literal["python", "cpp"] = "python"  # cpp applies to stdin/stdout problems
@@ -73,39 +72,31 @@ class CodeEnv(Env):
     verifier = "code"
     dataset_backed = True
 
-    def __init__(self, **config: Any) -> None:
+    def __init__(self, config: CodeConfig | None = None, **options: Any) -> None:
         super().__init__()
-        cfg = validate_config(CodeConfig, config, self.name)
-        assert isinstance(cfg, CodeConfig)
+        cfg = configure(CodeConfig, config, options, self.name)
         self.config = cfg
-        if cfg.data_files is None:
-            if not BUNDLED.exists():
-                raise ConfigError(
-                    f"the bundled code problems are missing ({BUNDLED}); build them with "
-                    "`python envs/code_data/build_problems.py`, or pass data_files=..."
-                )
-            self.paths = [BUNDLED]
+        if wants_data(cfg.model_dump(include={"data_files", "dataset"})):
+            self.sources = sources(cfg, self.name)
+        elif not BUNDLED.exists():
+            raise ConfigError(
+                f"the bundled code problems are missing ({BUNDLED}); build them with "
+                "`python envs/code_data/build_problems.py`, or pass data_files=..."
+            )
         else:
-            files = [cfg.data_files] if isinstance(cfg.data_files, str) else list(cfg.data_files)
-            if not files:
-                raise ConfigError("envs.make('code'): data_files is empty; pass one or more local files")
-            self.paths = [_local(f) for f in files]
+            self.sources = [Source(str(BUNDLED))]
         self._messages: Messages = []
         self._turn = 0
 
-    @classmethod
-    def config_fields(cls, **kwargs: Any) -> dict[str, Any]:
-        return {
-            name: field.get_default(call_default_factory=True)
-            for name, field in CodeConfig.model_fields.items()
-        }
-
     # --- tasks -------------------------------------------------------------------------------------------
     def tasks(self) -> Iterator[Task]:
+        return islice(self._tasks(), self.config.limit)
+
+    def _tasks(self) -> Iterator[Task]:
         wanted = self.config.difficulty
         wanted_set = {wanted} if isinstance(wanted, str) else set(wanted or [])
-        for path in self.paths:
-            fmt_name = self.config.format or ("bundled" if path == BUNDLED else None)
+        for path in self.sources:
+            fmt_name = self.config.format or ("bundled" if path.path == BUNDLED else None)
             for i, row, fmt in problems(path, fmt_name):
                 if fmt.convert is None:
                     yield self._imported(row, path, i)
@@ -130,7 +121,7 @@ class CodeEnv(Env):
                 problem.metadata.update({"source": path.name, "format": fmt.name, "row": i})
                 yield self._to_task(problem)
 
-    def _imported(self, row: dict[str, Any], path: Path, i: int) -> Task:
+    def _imported(self, row: dict[str, Any], path: Source, i: int) -> Task:
         try:
             return Task.model_validate(row)
         except ValueError as exc:
@@ -190,8 +181,10 @@ class CodeEnv(Env):
         return answer
 
     # --- multi-turn ----------------------------------------------------------------------------------------
-    def reset(self, seed: int | None = None) -> tuple[Messages, dict[str, Any]]:
-        obs, info = super().reset(seed)
+    def reset(
+        self, *, seed: int | None = None, options: Mapping[str, Any] | None = None
+    ) -> tuple[Messages, dict[str, Any]]:
+        obs, info = super().reset(seed=seed, options=options)
         self._messages = list(obs)
         self._turn = 0
         return obs, {**info, "turn": 0, "max_turns": self.config.max_turns}
@@ -249,15 +242,3 @@ def _show_public(tests: list[Any], cases: list[Any], fn_name: Any, i: int, resul
         call = f"{fn_name}(" + ", ".join(json.dumps(a) for a in cases[j].get("args", [])) + ")"
         return f"Call: `{call}`\nExpected: `{json.dumps(cases[j].get('expected'))}`\nYour result ({result.get('status')}): `{got}`"
     return ""
-
-
-def _local(name: str) -> Path:
-    path = Path(name).expanduser()
-    if path.exists():
-        return path
-    if _HUB_ID.match(name):
-        raise ConfigError(
-            f"data_files={name!r} is not a local file. Hub datasets are not reachable from here: download the "
-            "dataset's JSONL/parquet file and pass its path."
-        )
-    raise ConfigError(f"data_files: no such file {name!r}")

@@ -23,11 +23,10 @@ import pickle
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from envs import datafiles
 from envs.core import ConfigError
+from envs.datafiles import Source
 
 
 @dataclass
@@ -49,12 +48,7 @@ class NotCode(Exception):
     """A row of a mixed dataset that is not a code problem (Eurus-2-RL mixes math and code): skipped."""
 
 
-# --- reading files ---------------------------------------------------------------------------------------
-def read_rows(path: Path) -> list[dict[str, Any]]:
-    """Rows of a JSONL / JSON / CSV / parquet file, optionally gzipped."""
-    return [row for _, row in datafiles.read_rows(path)]
-
-
+# --- reading rows ----------------------------------------------------------------------------------------
 def _json_field(value: Any, what: str) -> Any:
     """Datasets store nested fields either as JSON strings or as already-parsed structures."""
     if isinstance(value, str):
@@ -303,7 +297,7 @@ def resolve_format(name: str) -> Format:
     return FORMATS[key]
 
 
-def detect(row: dict[str, Any], path: Path) -> Format:
+def detect(row: dict[str, Any], path: Source) -> Format:
     columns = set(row)
     for fmt in FORMATS.values():
         if set(fmt.columns) <= columns:
@@ -315,10 +309,10 @@ def detect(row: dict[str, Any], path: Path) -> Format:
     )
 
 
-def problems(path: Path, format: str | None) -> Iterator[tuple[int, dict[str, Any], Format]]:
-    """(row index, row, format) for every row of `path`."""
-    rows = read_rows(path)
-    fmt = resolve_format(format) if format else (detect(rows[0], path) if rows else None)
-    for i, row in enumerate(rows):
-        assert fmt is not None
+def problems(source: Source, format: str | None) -> Iterator[tuple[int, dict[str, Any], Format]]:
+    """(row index, row, format) for every row of a file or hub set; the format is detected from the
+    first row when not given."""
+    fmt = resolve_format(format) if format else None
+    for i, (_, row) in enumerate(source.rows()):
+        fmt = fmt or detect(row, source)
         yield i, row, fmt

@@ -1,35 +1,51 @@
-"""Instruction-following environments: `ifeval` (procedural, or the user's IFEval-format files)."""
+"""Instruction-following environments: `ifeval` (procedural, or the user's IFEval-format files).
+
+Registration only: the constraint tables load when `make` first builds the env.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from envs.core import Env
-from envs.ifeval.dataset import IFEvalDatasetEnv
-from envs.ifeval.generator import IFEvalConfig, IFEvalEnv, base_prompts
 from envs.registry import register
 
-__all__ = ["IFEvalConfig", "IFEvalDatasetEnv", "IFEvalEnv", "base_prompts", "make_ifeval"]
+
+# The env classes still validate keyword config themselves; these pass them what `make` validated.
+def procedural(config: BaseModel, env_name: str = "ifeval") -> Env:
+    from envs.ifeval.generator import IFEvalEnv
+
+    return IFEvalEnv(env_name, **config.model_dump(exclude_unset=True))
 
 
-class _IFEvalFactory:
-    """Entry point of `ifeval`: procedural unless `data_files` is given."""
+def from_data(config: BaseModel, env_name: str = "ifeval") -> Env:
+    from envs.ifeval.dataset import IFEvalDatasetEnv
 
-    def __call__(self, **config: Any) -> Env:
-        if "data_files" in config:
-            return IFEvalDatasetEnv("ifeval", **config)
-        return IFEvalEnv("ifeval", **config)
-
-    @staticmethod
-    def config_fields(**kwargs: Any) -> dict[str, Any]:
-        return {**IFEvalEnv.config_fields(), "data_files": None, "on_unknown": "error"}
+    return IFEvalDatasetEnv(env_name, **config.model_dump(exclude_unset=True))
 
 
-make_ifeval = _IFEvalFactory()
+def __getattr__(name: str) -> Any:
+    """`from envs.ifeval import IFEvalEnv` and friends, loaded on first use."""
+    homes = {
+        "IFEvalConfig": "generator",
+        "IFEvalEnv": "generator",
+        "base_prompts": "generator",
+        "IFEvalDatasetEnv": "dataset",
+    }
+    if name not in homes:
+        raise AttributeError(f"module 'envs.ifeval' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"envs.ifeval.{homes[name]}"), name)
+
 
 register(
     "ifeval",
-    make_ifeval,
+    "envs.ifeval:procedural",
+    config="envs.ifeval.generator:IFEvalConfig",
+    data=("envs.ifeval:from_data", "envs.ifeval.dataset:IFEvalDataConfig"),
     domain="instruction_following",
     verifier="ifeval",
     description="a writing task + 1-3 compatible verifiable constraints (IFEval's 25 + 15 IFBench-style), "

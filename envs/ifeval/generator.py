@@ -11,7 +11,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from envs.core import ConfigError, Env, validate_config
-from envs.ifeval.constraints import TEMPLATES, Kwargs, compatible_ids, feasible
+from envs.ifeval.attempt import attempt_record
+from envs.ifeval.constraints import compatible_ids, feasible
+from envs.ifeval.kwargs import Kwargs
+from envs.ifeval.templates import TEMPLATES
 from verifiers import Task
 from verifiers.ifeval import IFEVAL_IDS, bind
 from verifiers.ifeval.text import count_words, word_tokens
@@ -79,7 +82,12 @@ class IFEvalEnv(Env):
                 break
         else:  # pragma: no cover - 50 failed draws would mean a broken template table
             raise RuntimeError(f"ifeval: no feasible constraint set for seed {seed}")
-        answer = {"instructions": instructions, "strict": self.config.strict, "mode": self.config.mode}
+        answer = {
+            "instructions": instructions,
+            "strict": self.config.strict,
+            "mode": self.config.mode,
+            "attempt": attempt_record(prompts[index], prompt_text, chosen),
+        }
         return Task(
             env=self.name,
             domain=self.domain,

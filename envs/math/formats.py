@@ -1,4 +1,4 @@
-"""Public math dataset formats: read rows from local files, detect the format, turn rows into Tasks.
+"""Public math dataset formats: detect the format of a file's or hub set's rows, read their answers.
 
 DeepScaleR (problem, answer, solution), MATH (problem, solution with a boxed answer),
 GSM8K (question, answer ending `#### n`), AIME/AMC-style (problem, answer).
@@ -13,6 +13,7 @@ from typing import Any
 
 from envs import datafiles
 from envs.core import ConfigError
+from envs.datafiles import Source
 from verifiers.extract import last_boxed
 
 
@@ -60,46 +61,49 @@ FORMATS: dict[str, Format] = {
 }
 
 
+def lower_keys(row: dict[str, Any]) -> dict[str, Any]:
+    return {str(k).lower(): v for k, v in row.items()}
+
+
 def read_rows(path: Path) -> list[dict[str, Any]]:
-    """Rows of a JSONL / JSON / CSV / parquet file (optionally .gz), keys lower-cased."""
-    return [{str(k).lower(): v for k, v in row.items()} for _, row in datafiles.read_rows(path)]
+    """Rows of a local JSONL / JSON / CSV / parquet file (optionally .gz), keys lower-cased."""
+    return [lower_keys(row) for _, row in datafiles.read_rows(path)]
 
 
-def detect(columns: set[str], path: Path) -> Format:
+def detect(columns: set[str], source: Source) -> Format:
     for fmt in FORMATS.values():
         if set(fmt.columns) <= columns:
             return fmt
     raise ConfigError(
-        f"{path}: cannot tell the math dataset format from columns {sorted(columns)}; expected one of: "
+        f"{source}: cannot tell the math dataset format from columns {sorted(columns)}; expected one of: "
         + "; ".join(f"{f.name} ({', '.join(f.columns)})" for f in FORMATS.values())
         + ". Pass format=... or rename the columns."
     )
 
 
-def rows_with_answers(path: Path, format: str | None) -> Iterator[tuple[int, dict[str, Any], Format, str]]:
-    """(row index, row, format, gold answer) for every row of `path`; a clear error on a bad row."""
-    rows = read_rows(path)
-    if not rows:
-        return
-    columns = set(rows[0])
-    if format is None:
-        fmt = detect(columns, path)
-    else:
-        if format not in FORMATS:
-            raise ConfigError(
-                f"unknown math format {format!r}; formats: {', '.join(FORMATS)} (or None to detect)"
-            )
-        fmt = FORMATS[format]
-    for i, row in enumerate(rows):
+def rows_with_answers(
+    source: Source, format: str | None
+) -> Iterator[tuple[int, dict[str, Any], Format, str]]:
+    """(row index, row, format, gold answer) for every row of a file or hub set, keys lower-cased;
+    the format is detected from the first row; a clear error on a bad row."""
+    if format is not None and format not in FORMATS:
+        raise ConfigError(
+            f"unknown math format {format!r}; formats: {', '.join(FORMATS)} (or None to detect)"
+        )
+    fmt = FORMATS[format] if format is not None else None
+    for i, (_, raw) in enumerate(source.rows()):
+        row = lower_keys(raw)
+        if fmt is None:
+            fmt = detect(set(row), source)
         missing = [c for c in fmt.columns if c not in row]
         if missing:
             raise ConfigError(
-                f"{path}: row {i} lacks column(s) {missing} needed by format {fmt.name!r} "
+                f"{source}: row {i} lacks column(s) {missing} needed by format {fmt.name!r} "
                 f"(found {sorted(row)}; expected {list(fmt.columns)})"
             )
         answer = fmt.answer(row)
         if answer is None:
             raise ConfigError(
-                f"{path}: row {i} has no usable answer for format {fmt.name!r} ({fmt.description})"
+                f"{source}: row {i} has no usable answer for format {fmt.name!r} ({fmt.description})"
             )
         yield i, row, fmt, answer

@@ -1,15 +1,18 @@
-"""The `stem`, `stem_mcq` and `stem_numeric` envs: generated science problems, or the user's dataset."""
+"""The `stem`, `stem_mcq` and `stem_numeric` envs: generated science problems, or the user's dataset
+(local files or a hub set such as EricLu/SCP-116K)."""
 
 from __future__ import annotations
 
 import random
 import string
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from envs.core import ConfigError, Env, validate_config
+from envs.core import ConfigError, Env, configure
+from envs.datafiles import DataConfig, sources
 from envs.stem import biology, chemistry, physics
 from envs.stem.loaders import detect_format, gpqa_row, mcq_row, quantity_answer, read_rows, scp_row
 from envs.stem.options import build_options, show
@@ -35,10 +38,17 @@ NUMBER_PROMPT = "{question}\n\nThink step by step, then give your final answer a
 MATH_PROMPT = "{question}\n\nThink step by step, then put your final answer within \\boxed{{}}."
 
 
-class StemConfig(BaseModel):
-    """Config for the STEM envs. Procedural keys and file keys (`data_files`, `format`) do not mix."""
+class StemShared(BaseModel):
+    """Config both STEM variants take: how numeric answers are graded."""
 
     model_config = ConfigDict(extra="forbid")
+
+    rel_tol: float = Field(0.01, gt=0.0, le=0.5)
+    missing_unit: Literal["assume", "reject"] = "assume"
+
+
+class StemConfig(StemShared):
+    """Config of the generated STEM problems."""
 
     difficulty: int = Field(
         2, ge=1, le=5, description="1 = one step with SI givens; 5 = conversions, more genes"
@@ -49,11 +59,6 @@ class StemConfig(BaseModel):
     mcq_fraction: float = Field(
         0.5, ge=0.0, le=1.0, description="share of multiple-choice tasks (env `stem` only)"
     )
-    rel_tol: float = Field(0.01, gt=0.0, le=0.5)
-    missing_unit: Literal["assume", "reject"] = "assume"
-    data_files: str | list[str] | None = None
-    format: Literal["gpqa", "scp", "mcq"] | None = None
-    seed: int = Field(0, description="shuffles GPQA options (data files only)")
 
     @field_validator("topics")
     @classmethod
@@ -71,24 +76,11 @@ class StemConfig(BaseModel):
         return value
 
 
-PROCEDURAL_KEYS = {"difficulty", "areas", "topics", "num_options"}
-FILE_KEYS = {"format", "seed"}
+class StemDataConfig(DataConfig, StemShared):
+    """Config of the STEM envs with data: GPQA, SCP-116K or multiple-choice rows (files or hub)."""
 
-
-def _config(name: str, kind: Kind, config: dict[str, Any]) -> StemConfig:
-    cfg = validate_config(StemConfig, config, name)
-    assert isinstance(cfg, StemConfig)
-    given = set(config)
-    if kind != "mixed" and "mcq_fraction" in given:
-        raise ConfigError(f"envs.make({name!r}): mcq_fraction applies to env 'stem' only")
-    if cfg.data_files is not None and given & PROCEDURAL_KEYS:
-        raise ConfigError(
-            f"envs.make({name!r}): {sorted(given & PROCEDURAL_KEYS)} configure generated problems and "
-            "do not apply with data_files"
-        )
-    if cfg.data_files is None and given & FILE_KEYS:
-        raise ConfigError(f"envs.make({name!r}): {sorted(given & FILE_KEYS)} need data_files")
-    return cfg
+    format: Literal["gpqa", "scp", "mcq"] | None = None
+    seed: int = Field(0, description="shuffles GPQA options")
 
 
 def _mcq_task(env: str, question: str, options: list[str], letter: str, metadata: dict[str, Any]) -> Task:
@@ -109,8 +101,19 @@ class StemEnv(Env):
 
     domain = "stem"
 
-    def __init__(self, name: str, kind: Kind, cfg: StemConfig) -> None:
+    def __init__(
+        self,
+        config: StemConfig | None = None,
+        *,
+        env_name: str = "stem",
+        kind: Kind = "mixed",
+        **options: Any,
+    ) -> None:
         super().__init__()
+        name = env_name
+        cfg = configure(StemConfig, config, options, name)
+        if kind != "mixed" and "mcq_fraction" in cfg.model_fields_set:
+            raise ConfigError(f"envs.make({name!r}): mcq_fraction applies to env 'stem' only")
         self.name, self.kind, self.cfg = name, kind, cfg
         self.verifier = "mixed" if kind == "mixed" else kind
         self.templates = [
@@ -163,13 +166,6 @@ class StemEnv(Env):
         metadata["mistakes"] = [{"answer": show(m.value, problem.unit, 4), "why": m.why} for m in wrong]
         return _numeric_task(self.name, problem.question, answer, metadata)
 
-    @classmethod
-    def config_fields(cls, **kwargs: Any) -> dict[str, Any]:
-        fields = {k: f.get_default(call_default_factory=True) for k, f in StemConfig.model_fields.items()}
-        if kwargs.get("kind") != "mixed":
-            fields.pop("mcq_fraction")
-        return fields
-
 
 def _differs(a: float, b: float, rel_tol: float, abs_tol: float) -> bool:
     return abs(a - b) > 3 * max(rel_tol * abs(b), abs_tol)
@@ -181,17 +177,30 @@ class StemDatasetEnv(Env):
     domain = "stem"
     dataset_backed = True
 
-    def __init__(self, name: str, kind: Kind, cfg: StemConfig) -> None:
+    def __init__(
+        self,
+        config: StemDataConfig | None = None,
+        *,
+        env_name: str = "stem",
+        kind: Kind = "mixed",
+        **options: Any,
+    ) -> None:
         super().__init__()
-        self.name, self.kind, self.cfg = name, kind, cfg
+        cfg = configure(StemDataConfig, config, options, env_name)
+        self.name, self.kind, self.cfg = env_name, kind, cfg
         self.verifier = "mixed" if kind == "mixed" else kind
         self.skipped: dict[str, int] = {}
+        self.sources = sources(cfg, env_name)
+        if cfg.format is not None:
+            self._check_kind(cfg.format)
 
     def tasks(self) -> Iterator[Task]:
-        assert self.cfg.data_files is not None
+        return islice(self._tasks(), self.cfg.limit)
+
+    def _tasks(self) -> Iterator[Task]:
         fmt: str | None = self.cfg.format
         self.skipped = {}
-        for index, (where, row) in enumerate(read_rows(self.cfg.data_files)):
+        for index, (where, row) in enumerate(read_rows(self.sources)):
             if fmt is None:
                 fmt = detect_format(row, where)
                 self._check_kind(fmt)
@@ -234,17 +243,3 @@ class StemDatasetEnv(Env):
         prompt = [{"role": "user", "content": MATH_PROMPT.format(question=problem)}]
         return Task(env=self.name, domain="stem", prompt=prompt, verifier="math", answer=answer,
                     metadata={**source, **meta})  # fmt: skip
-
-
-def make_stem(env_name: str, kind: Kind, **config: Any) -> Env:
-    """Entry point for the registry: a dataset env when `data_files` is given, else a generator."""
-    name = env_name
-    cfg = _config(name, kind, config)
-    if cfg.data_files is not None:
-        if cfg.format is not None:
-            StemDatasetEnv(name, kind, cfg)._check_kind(cfg.format)
-        return StemDatasetEnv(name, kind, cfg)
-    return StemEnv(name, kind, cfg)
-
-
-make_stem.config_fields = StemEnv.config_fields  # type: ignore[attr-defined]

@@ -1,7 +1,8 @@
-"""STEM datasets from the user's files: GPQA, SCP-116K and generic multiple-choice rows -> Tasks.
+"""STEM datasets from the user's files or the hub: GPQA, SCP-116K and generic multiple-choice rows -> Tasks.
 
 Files may be JSONL, JSON (a list of rows, or {"data": [...]}), CSV (GPQA ships as CSV) or parquet,
-each optionally gzipped. The format is detected from the first row's columns when not given.
+each optionally gzipped; hub ids load through `datasets`. The format is detected from the first row's
+columns when not given.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
-from envs import datafiles
 from envs.core import ConfigError, derive_seed
+from envs.datafiles import Source
 from verifiers.extract import last_boxed
 
 GPQA_COLUMNS = (
@@ -28,12 +29,11 @@ SCP_ANSWER_KEYS = ("answer", "final_answer", "solution", "matched_solution")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def read_rows(data_files: str | list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(where, row) for every row of every file, in order; `where` is "file:row" for error messages."""
-    paths = [data_files] if isinstance(data_files, str) else list(data_files)
-    for name in paths:
-        for number, row in datafiles.read_rows(name):
-            yield f"{name}:{number}", row
+def read_rows(sources: list[Source]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(where, row) for every row of every source, in order; `where` is "source:row" for error messages."""
+    for source in sources:
+        for number, row in source.rows():
+            yield f"{source.ref}:{number}", row
 
 
 def detect_format(row: dict[str, Any], where: str) -> str:
@@ -117,7 +117,12 @@ def _answer_letter(answer: Any, options: list[str], labels: list[str] | None) ->
 
 def quantity_answer(text: str) -> dict[str, Any] | None:
     """`{"value", "unit"}` when `text` is exactly one number with an optional unit; None otherwise."""
-    from verifiers.units import UnitError, leading_unit, normalize, numbers  # pint loads only when needed
+    from verifiers.stem.units import (  # pint loads only when needed
+        UnitError,
+        leading_unit,
+        normalize,
+        numbers,
+    )
 
     s = normalize(text[:400]).strip().rstrip(".")
     cut = s.rfind("=")

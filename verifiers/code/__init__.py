@@ -13,6 +13,7 @@ from typing import Any
 from sandbox import Limits, RunStatus, SandboxError
 from sandbox import run as sandbox_run
 from verifiers.code.answer import CodeAnswer, parse_answer
+from verifiers.code.compare import output_lines
 from verifiers.code.extract import extract_program
 from verifiers.code.judge import (
     CHECKER_PATH,
@@ -41,14 +42,13 @@ _OPTIONS = {"backend", "mode"}
 RETRY_WITHIN_S = 10.0
 
 
-@register_verifier(
-    "code", timeout_s=60.0, description="run the program's last code block against hidden tests"
-)
+@register_verifier("code", description="run the program's last code block against hidden tests")
 def verify_code(text: str, answer: Any, **options: Any) -> Verdict:
     """Fraction (or all) of the tests passed by the last ```python / ```cpp block of `text`.
 
     Options: `backend` (sandbox backend, default $PRORL_CODE_BACKEND or "auto"), `mode` ("fraction" | "all",
-    overriding the answer's).
+    overriding the answer's; by default "all" for assert-style tests, "fraction" otherwise). A program
+    that gives the same answer on every test while the expected answers differ earns nothing.
     """
     unknown = sorted(set(options) - _OPTIONS)
     if unknown:
@@ -107,7 +107,9 @@ def verify_code(text: str, answer: Any, **options: Any) -> Verdict:
             details={"compile_error": message, "backend": run.backend},
         )
     results = _judge_all(spec, planned, frames, backend)
-    return _verdict(spec, results, extraction.code, run.backend, run.status is RunStatus.OK and done)
+    constant = _constant_answer(planned, frames)
+    complete = run.status is RunStatus.OK and done
+    return _verdict(spec, results, extraction.code, run.backend, complete, constant)
 
 
 def _judge_all(
@@ -140,6 +142,31 @@ def _judge_all(
         _apply_checker(spec, planned, frames, results, backend)
     _fail_silent_program(io, results)
     return results
+
+
+def _constant_answer(planned: list[Planned], frames: dict[int, dict[str, Any]]) -> bool:
+    """Whether the program answered every stdin/stdout and call test (two or more) the same way while
+    their expected answers differ: a constant answer, which earns nothing even where it is right.
+
+    io and call tests come first in the plan, so their plan index is also their execution index."""
+    got: set[str] = set()
+    want: set[str] = set()
+    for i, item in enumerate(planned):
+        outcome = frames.get(i, {})
+        status = str(outcome.get("status"))
+        if item.io is not None:
+            text = "\n".join(output_lines(str(outcome.get("stdout", ""))))
+            got.add(text if status == "ok" else "status " + status)
+            want.add("\n".join(output_lines(item.io.stdout)))
+        elif item.case is not None:
+            records = [
+                line for line in str(outcome.get("result", "")).split("\n") if line[:2] in ("R ", "E ")
+            ]
+            got.add(records[-1] if status == "ok" and records else "status " + status)
+            case = item.case
+            expected = case.check if case.check != "equal" else json.dumps(case.expected, sort_keys=True)
+            want.add(expected)
+    return len(got) == 1 and len(want) > 1
 
 
 def _fail_silent_program(io: list[tuple[int, str, str]], results: list[TestResult]) -> None:
@@ -203,7 +230,9 @@ def _apply_checker(
             results[i] = TestResult("io", False, "wrong", {"checker": str(verdict.get("message", ""))[:300]})
 
 
-def _verdict(spec: CodeAnswer, results: list[TestResult], code: str, backend: str, complete: bool) -> Verdict:
+def _verdict(
+    spec: CodeAnswer, results: list[TestResult], code: str, backend: str, complete: bool, constant: bool
+) -> Verdict:
     passed = sum(r.passed for r in results)
     total = len(results)
     tests = [
@@ -213,7 +242,7 @@ def _verdict(spec: CodeAnswer, results: list[TestResult], code: str, backend: st
     details = {
         "passed": passed,
         "total": total,
-        "mode": spec.mode,
+        "mode": spec.scoring,
         "backend": backend,
         "complete": complete,
         "tests": tests,
@@ -223,9 +252,13 @@ def _verdict(spec: CodeAnswer, results: list[TestResult], code: str, backend: st
             Status.SANDBOX_ERROR, "the checker could not judge every test", extracted=code, details=details
         )
     reward = passed / total if total else 0.0
-    if spec.mode == "all":
+    if spec.scoring == "all":
         reward = 1.0 if passed == total else 0.0
-    verdict = Verdict.scored(reward, extracted=code, details=details, reason=f"{passed}/{total} tests passed")
+    reason = f"{passed}/{total} tests passed"
+    if constant:
+        details["constant_answer"] = True
+        reward, reason = 0.0, reason + "; the same answer on every test, whose expected answers differ"
+    verdict = Verdict.scored(reward, extracted=code, details=details, reason=reason)
     if reward == 0.0 and results and all(r.status == "timeout" for r in results if not r.passed):
         verdict.status = Status.TIMEOUT
     return verdict

@@ -53,8 +53,14 @@ class CodeAnswer(BaseModel):
     time_limit_s: float = Field(default=2.0, gt=0, le=60)
     total_time_limit_s: float = Field(default=5.0, gt=0, le=40)
     memory_mb: int = Field(default=1024, ge=32, le=16384)
-    mode: Literal["fraction", "all"] = "fraction"
+    mode: Literal["fraction", "all"] | None = None  # None: "all" for assert-style tests, else "fraction"
     float_tol: float | None = Field(default=None, ge=0)
+
+    @property
+    def scoring(self) -> str:
+        """The mode in force: as given, else the benchmark's own ("all" when the tests are asserts, as
+        HumanEval and MBPP count a problem solved only when every assert holds)."""
+        return self.mode or ("all" if self.asserts else "fraction")
 
     @model_validator(mode="after")
     def _consistent(self) -> CodeAnswer:

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from verifiers.code.harness_runtime import plain, to_json
+from verifiers.code.wire import plain, to_json
 
 _OPS: dict[type, str] = {
     ast.Eq: "==",

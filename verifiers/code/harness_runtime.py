@@ -1,158 +1,86 @@
-"""The test runner that runs INSIDE the sandbox (standard library only; its source is the sandboxed program).
+"""The test runner that runs INSIDE the sandbox: shipped as one file with `sandbox/supervise.py` and
+`wire.py` (see `harness_source`), standard library only, because its source is the sandboxed program.
+It is longer than our modules usually are because the four roles below trust one another through
+what each process holds, and that is easiest to check with all of them in one place.
 
-Trust model. Three kinds of process take part:
-  harness  reads the nonce and the test *inputs* from stdin (never an expected output), writes one
-           nonce-framed JSON line per test to its stdout, and a final `done` frame. It never runs user code,
-           and makes itself non-dumpable so no other process can open its /proc fds or read its memory.
-  zygote   forked before the harness reads stdin (so it never holds the nonce); compiles the program once,
-           then forks one child per test and reports each child's outcome to the harness over a pipe.
-  child    one per test: limits, fresh stdin/stdout pipes, every other fd closed, then the user's code.
-           For residual asserts the child is the evaluator: it runs the test code and forks the program
-           into a process of its own that only answers calls with plain JSON.
-A program can only influence what its own child reports: its output (io tests) or the JSON text of a
-return value (call tests). Claiming a value is the same as returning it, expected values live only in the
-judge, and the judge compares plain JSON with types checked, so there is nothing to forge. A child that
-dies before its result marker, exits early or crashes fails that test only; the next test gets a new child.
+Trust model. Four kinds of process take part, all under the program's uid:
+  harness    reads the nonce and every test's *inputs* from stdin (never an expected output) and writes
+             one nonce-framed JSON line per test to its stdout, then a `done` frame. Never runs user
+             code; not dumpable, so no other process can open its /proc fds or read its memory.
+  zygote     forked before the harness reads stdin, so it never holds the nonce or any test. Compiles the
+             program once, then per test forks the test's processes and supervises them: a child
+             subreaper, so whatever they start stays in its tree, counts against the test's CPU budget
+             and is killed (and reaped) before the next test. A test's input reaches the test's own
+             process as an in-memory file passed straight from the harness: the zygote only passes the
+             descriptor on, so no test input ever sits in the memory the next test's process inherits.
+  program    one per test: its input on fd 0 (io: its stdin; call: the arguments, read and then
+             replaced by /dev/null), fresh stdout/stderr pipes, rlimits, every other fd closed.
+  evaluator  for residual asserts only: runs the (expected-literal-free) test code in a process of its
+             own, forked from the zygote, not dumpable. The program's process only answers its calls
+             over two pipes (arguments in, a plain copy of the return value, or a handle to an object
+             that stays there, out); it never holds the test code, nor the pipe to the judge.
+What leaves a program's process is only what it claims its output or return value to be; the judge, in
+another process outside the sandbox, compares that with expected values the sandbox never receives.
 """
 
 from __future__ import annotations
 
 import builtins
 import contextlib
-import ctypes
+import fcntl
 import io
 import json
 import math
 import os
 import resource
-import selectors
 import signal
-import struct
+import socket
 import sys
 import time
 from typing import Any, NoReturn
 
+# bundle: sibling imports
+from sandbox.supervise import (
+    Reaper,
+    Stream,
+    Watch,
+    become_subreaper,
+    data_fd,
+    die_with_parent,
+    kill_descendants,
+    not_dumpable,
+    pump,
+    read_message,
+    write_all,
+    write_message,
+)
+from verifiers.code.wire import encode, from_json, plain, to_tagged
+
+# bundle: end
+
 RESULT_FD = 3
-_READ = 1 << 16
 _ERR_TAIL = 2048
-_MAX_DEPTH = 200
+_FORK_TRIES = 3
 
 
-# --- plain data: the only thing that leaves a child as a return value ----------------------------------
-def plain(value: Any, depth: int = 0) -> Any:
-    """A copy of `value` built only from exact built-in types; subclass overrides (`__eq__`, `__iter__`,
-    `__repr__`) are bypassed by calling the base types' own slots. Anything else is a TypeError."""
-    if depth > _MAX_DEPTH:
-        raise TypeError("return value is nested too deeply")
-    if value is None or value is True or value is False:
-        return value
-    kind = type(value)
-    if kind is int or kind is float or kind is str:
-        return value
-    if isinstance(value, int):
-        return int.__int__(value)
-    if isinstance(value, float):
-        return float.__float__(value)
-    if isinstance(value, str):
-        return str.__str__(value)
-    if isinstance(value, list):
-        return [plain(item, depth + 1) for item in list.__iter__(value)]
-    if isinstance(value, tuple):
-        return tuple(plain(item, depth + 1) for item in tuple.__iter__(value))
-    if isinstance(value, dict):
-        return {plain(k, depth + 1): plain(v, depth + 1) for k, v in dict.items(value)}
-    if isinstance(value, frozenset):
-        return frozenset(plain(item, depth + 1) for item in frozenset.__iter__(value))
-    if isinstance(value, set):
-        return {plain(item, depth + 1) for item in set.__iter__(value)}
-    if getattr(kind, "__module__", "") == "numpy":  # numpy scalars and arrays: their plain Python value
-        converted = value.tolist() if hasattr(value, "tolist") else value.item()
-        if type(converted) in (int, float, bool, list, str):
-            return plain(converted, depth + 1)
-    raise TypeError(
-        f"return value of type {kind.__name__} is not plain data (int, float, str, list, dict, ...)"
-    )
+# --- the program's process ------------------------------------------------------------------------------
+def _read_input() -> bytes:
+    """The test's input (fd 0), then fd 0 becomes /dev/null: nothing can re-read it."""
+    chunks = []
+    while chunk := os.read(0, 1 << 16):
+        chunks.append(chunk)
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+    return b"".join(chunks)
 
 
-def to_json(value: Any) -> Any:
-    """Plain Python -> JSON-ready: tuples become lists, sets a sorted `{"__set__": [...]}`, keys strings."""
-    if isinstance(value, list | tuple):
-        return [to_json(item) for item in value]
-    if isinstance(value, set | frozenset):
-        items = [to_json(item) for item in value]
-        return {"__set__": sorted(items, key=lambda item: json.dumps(item, sort_keys=True))}
-    if isinstance(value, dict):
-        return {_key(k): to_json(v) for k, v in value.items()}
-    return value
-
-
-def _key(key: Any) -> str:
-    if isinstance(key, str):
-        return key
-    if key is None or isinstance(key, bool | int | float):
-        return json.dumps(key)
-    return repr(key)
-
-
-def encode(value: Any) -> str:
-    """The JSON text of a return value, as the judge will read it."""
-    return json.dumps(to_json(plain(value)), allow_nan=True)
-
-
-def from_json(value: Any) -> Any:
-    """Arguments arrive as JSON; `{"__tuple__": [...]}` and `{"__set__": [...]}` restore those types."""
-    if isinstance(value, list):
-        return [from_json(item) for item in value]
-    if isinstance(value, dict):
-        if len(value) == 1 and "__tuple__" in value:
-            return tuple(from_json(item) for item in value["__tuple__"])
-        if len(value) == 1 and "__set__" in value:
-            return {from_json(item) for item in value["__set__"]}
-        if len(value) == 1 and "__dict__" in value:
-            return {from_json(k): from_json(v) for k, v in value["__dict__"]}
-        return {k: from_json(v) for k, v in value.items()}
-    return value
-
-
-# --- framing between processes --------------------------------------------------------------------------
-def _send(fd: int, payload: dict[str, Any]) -> None:
-    data = json.dumps(payload).encode()
-    view = memoryview(struct.pack(">I", len(data)) + data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def _recv(fd: int) -> dict[str, Any] | None:
-    head = _read_exact(fd, 4)
-    if head is None:
-        return None
-    body = _read_exact(fd, struct.unpack(">I", head)[0])
-    return None if body is None else json.loads(body)
-
-
-def _read_exact(fd: int, size: int) -> bytes | None:
-    chunks = bytearray()
-    while len(chunks) < size:
-        chunk = os.read(fd, size - len(chunks))
-        if not chunk:
-            return None
-        chunks += chunk
-    return bytes(chunks)
-
-
-def _no_dump() -> None:
-    with contextlib.suppress(Exception):
-        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: /proc/<pid>/{fd,mem} closed to others
-
-
-# --- the child: one test ------------------------------------------------------------------------------
-def _std_streams() -> None:
+def _std_streams() -> tuple[Any, ...]:
     sys.stdin = io.TextIOWrapper(
         io.BufferedReader(io.FileIO(0, "r", closefd=False)), encoding="utf-8", errors="replace"
     )
     sys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding="utf-8")
     sys.stderr = io.TextIOWrapper(io.BufferedWriter(io.FileIO(2, "w", closefd=False)), encoding="utf-8")
     sys.argv = ["solution.py"]
+    return (sys.stdout, sys.stderr)
 
 
 def _flush_and_exit(code: int, streams: tuple[Any, ...]) -> NoReturn:
@@ -162,21 +90,23 @@ def _flush_and_exit(code: int, streams: tuple[Any, ...]) -> NoReturn:
     os._exit(code)
 
 
-def _exit_code(exc: SystemExit) -> int:
-    if exc.code is None:
-        return 0
-    return exc.code if isinstance(exc.code, int) else 1
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:_ERR_TAIL]
+
+
+def _report(line: str) -> None:
+    with contextlib.suppress(OSError):
+        os.write(RESULT_FD, (line + "\n").encode("utf-8", errors="replace"))
 
 
 def _run_program(code: Any) -> None:
     """io test: run the program as __main__; its stdout is the answer."""
-    _std_streams()
-    ours = (sys.stdout, sys.stderr)
+    ours = _std_streams()
     status = 0
     try:
         exec(code, {"__name__": "__main__", "__builtins__": builtins, "__file__": "solution.py"})
     except SystemExit as exc:
-        status = _exit_code(exc)
+        status = 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 1
     except BaseException:
         with contextlib.suppress(BaseException):
             import traceback
@@ -196,28 +126,16 @@ def _resolve(namespace: dict[str, Any], fn_name: str) -> Any:
     raise NameError(f"the program defines no function {fn_name!r} (nor a class Solution with that method)")
 
 
-def _report(line: str) -> None:
-    data = (line + "\n").encode("utf-8", errors="replace")
-    with contextlib.suppress(OSError):
-        os.write(RESULT_FD, data)
-
-
-def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"[:_ERR_TAIL]
-
-
-def _run_call(code: Any, fn_name: str, test: dict[str, Any]) -> None:
-    """call test: import the program, call the function once, report the JSON of the return value."""
-    dumps = encode  # bound before user code runs; tampering with it only changes what the program claims
-    args = from_json(test.get("args") or [])
-    kwargs = from_json(test.get("kwargs") or {})
-    _std_streams()
-    ours = (sys.stdout, sys.stderr)
+def _run_call(code: Any, fn_name: str) -> None:
+    """call test: import the program, call the function once, report the JSON of the return value.
+    Whatever the program patches here can only change what it claims to return; the judge compares."""
+    test = json.loads(_read_input())
+    args, kwargs = from_json(test.get("args") or []), from_json(test.get("kwargs") or {})
+    ours = _std_streams()
     try:
         namespace: dict[str, Any] = {"__name__": "solution", "__builtins__": builtins}
         exec(code, namespace)
-        value = _resolve(namespace, fn_name)(*args, **kwargs)
-        text = dumps(value)
+        text = encode(_resolve(namespace, fn_name)(*args, **kwargs))
     except BaseException as exc:  # SystemExit included: exiting is not returning
         _report("E " + json.dumps(_describe(exc)))
         _flush_and_exit(1, ours)
@@ -225,159 +143,129 @@ def _run_call(code: Any, fn_name: str, test: dict[str, Any]) -> None:
     _flush_and_exit(0, ours)
 
 
-class _Probe:
-    """What transformed assert statements call (see verifiers/code/asserts.py for the rewrite)."""
-
-    def __init__(self, report: Any, dumps: Any) -> None:
-        self._report = report
-        self._dumps = dumps
-
-    def begin(self, stmt: int) -> None:
-        self._report("B " + json.dumps(stmt))
-
-    def end(self, stmt: int) -> None:
-        self._report("T " + json.dumps(stmt))
-
-    def error(self, stmt: int, exc: BaseException) -> None:
-        self._report("X " + json.dumps([stmt, _describe(exc)]))
-
-    def cmp(self, stmt: int, node: int, left: Any, right: Any) -> None:
-        """Evaluate both sides here, serialise each; the operator is applied by the judge."""
-        lhs = self._dumps(left())
-        rhs = self._dumps(right()) if right is not None else "null"
-        self._report(f"C {stmt},{node} {lhs}\t{rhs}")
-
-
-def to_tagged(value: Any) -> Any:
-    """Plain Python -> JSON that `from_json` turns back into the same types (tuples, sets, any dict keys)."""
-    if isinstance(value, list):
-        return [to_tagged(item) for item in value]
-    if isinstance(value, tuple):
-        return {"__tuple__": [to_tagged(item) for item in value]}
-    if isinstance(value, set | frozenset):
-        return {"__set__": [to_tagged(item) for item in value]}
-    if isinstance(value, dict):
-        if all(isinstance(k, str) for k in value) and not (
-            len(value) == 1 and next(iter(value)).startswith("__")
-        ):
-            return {k: to_tagged(v) for k, v in value.items()}
-        return {"__dict__": [[to_tagged(k), to_tagged(v)] for k, v in value.items()]}
-    return value
-
-
 def _serve_calls(code: Any, fn_name: str, requests: int, replies: int) -> None:
-    """The program's own process in an asserts test: import it, then answer call requests as plain JSON.
-    It never sees the test code; the evaluator that does is a separate, non-dumpable process."""
+    """The program's process in an asserts test: import it, then answer the evaluator's requests. A value
+    that is not plain data stays here and goes back as a handle the evaluator may pass or call."""
+    objects: list[Any] = []
+
+    def handle(value: Any) -> int:
+        objects.append(value)
+        return len(objects) - 1
+
+    _std_streams()
     try:
         namespace: dict[str, Any] = {"__name__": "solution", "__builtins__": builtins}
         exec(code, namespace)
-        function = _resolve(namespace, fn_name)
-        _send(replies, {"ok": True})
+        _resolve(namespace, fn_name)
+        reply: dict[str, Any] = {"ok": True}
     except BaseException as exc:
-        _send(replies, {"ok": False, "error": _describe(exc), "type": type(exc).__name__})
-        _flush_and_exit(1, ())
+        reply = {"ok": False, "error": _describe(exc), "type": type(exc).__name__}
     while True:
-        request = _recv(requests)
-        if request is None:
+        try:
+            write_message(replies, json.dumps(reply).encode())
+        except (TypeError, ValueError) as exc:
+            write_message(replies, json.dumps({"ok": False, "error": _describe(exc)}).encode())
+        body = read_message(requests)
+        if body is None:
             _flush_and_exit(0, ())
         try:
-            value = function(*from_json(request["args"]), **from_json(request["kwargs"]))
-            reply = {"ok": True, "value": to_tagged(plain(value))}
+            request = json.loads(body)
+            target = request["target"]
+            if isinstance(target, int):
+                subject = objects[target]
+            else:
+                subject = _resolve(namespace, fn_name) if target == fn_name else namespace[target]
+            value = (
+                getattr(subject, request["attr"])
+                if "attr" in request
+                else subject(
+                    *from_json(request["args"], objects.__getitem__),
+                    **from_json(request["kwargs"], objects.__getitem__),
+                )
+            )
+            try:
+                reply = {"ok": True, "value": to_tagged(plain(value))}
+            except TypeError:
+                reply = {"ok": True, "value": {"__handle__": handle(value)}}
         except BaseException as exc:  # SystemExit included: exiting is not returning
             reply = {"ok": False, "error": _describe(exc), "type": type(exc).__name__}
-        try:
-            _send(replies, reply)
-        except (TypeError, ValueError) as exc:
-            _send(replies, {"ok": False, "error": _describe(exc), "type": "TypeError"})
 
 
-class _Remote:
-    """The candidate as the test code sees it: each call goes to the program's process and comes back
-    as a plain copy; an exception there is raised here as the same built-in exception type."""
+class _Link:
+    """The evaluator's end of the pipes to the program's process."""
 
     def __init__(self, requests: int, replies: int) -> None:
-        self._requests = requests
-        self._replies = replies
+        self.requests, self.replies = requests, replies
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        _send(self._requests, {"args": to_tagged(plain(list(args))), "kwargs": to_tagged(plain(kwargs))})
-        reply = _recv(self._replies)
-        if reply is None:
-            raise RuntimeError("the program's process ended before returning")
+    def ask(self, request: dict[str, Any]) -> Any:
+        if request:
+            write_message(self.requests, json.dumps(request).encode())
+        body = read_message(self.replies)
+        if body is None:
+            raise RuntimeError("the program's process ended before answering")
+        reply = json.loads(body)
         if not reply.get("ok"):
             kind = getattr(builtins, str(reply.get("type")), None)
             if not (isinstance(kind, type) and issubclass(kind, Exception)):
                 kind = RuntimeError
             raise kind(f"the program raised {reply.get('error')}")
-        return from_json(reply["value"])
+        return from_json(reply.get("value"), lambda n: _Remote(self, n))
 
 
-def _run_asserts(code: Any, fn_name: str, test: dict[str, Any]) -> None:
-    """asserts test: the rewritten (expected-value-free) test code runs here, in a process the program
-    never runs in; the program runs in its own forked process and only answers calls."""
-    dumps = encode
-    setup = compile(test.get("setup") or "", "setup.py", "exec")
-    checks = compile(test["code"], "tests.py", "exec")
-    _std_streams()
-    ours = (sys.stdout, sys.stderr)
-    if test.get("in_process"):
-        _asserts_in_process(code, fn_name, setup, checks, ours)
-    req_r, req_w = os.pipe()
-    rep_r, rep_w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.close(req_w)
-            os.close(rep_r)
-            os.close(RESULT_FD)
-            _serve_calls(code, fn_name, req_r, rep_w)
-        finally:
-            os._exit(127)
-    os.close(req_r)
-    os.close(rep_w)
-    hello = _recv(rep_r)
-    if not hello or not hello.get("ok"):
-        _report(
-            "E " + json.dumps((hello or {}).get("error") or "the program's process ended while importing")
-        )
-        _flush_and_exit(1, ours)
-    candidate = _Remote(req_w, rep_r)
-    scope: dict[str, Any] = {"__name__": "tests", "__builtins__": builtins}
-    _exec_checks(setup, checks, scope, fn_name, candidate, dumps, ours)
+class _Remote:
+    """A name the program defines, or an object living in its process, as the test code sees it: calls
+    and attribute reads go there; what comes back is a plain copy or another remote object."""
+
+    def __init__(self, link: _Link, target: str | int) -> None:
+        self._link, self._target = link, target
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        def name(value: Any) -> int | None:
+            return value._target if isinstance(value, _Remote) and isinstance(value._target, int) else None
+
+        wire_args = to_tagged(plain(list(args), keep=(_Remote,)), name)
+        wire_kwargs = to_tagged(plain(kwargs, keep=(_Remote,)), name)
+        return self._link.ask({"target": self._target, "args": wire_args, "kwargs": wire_kwargs})
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        return self._link.ask({"target": self._target, "attr": attr})
 
 
-def _asserts_in_process(code: Any, fn_name: str, setup: Any, checks: Any, ours: tuple[Any, ...]) -> None:
-    """Fallback when the test code uses the program's own names (its classes): one process for both."""
-    clean_builtins = dict(builtins.__dict__)
+class _Probe:
+    """What transformed assert statements call (see verifiers/code/asserts.py for the rewrite)."""
+
+    def begin(self, stmt: int) -> None:
+        _report("B " + json.dumps(stmt))
+
+    def end(self, stmt: int) -> None:
+        _report("T " + json.dumps(stmt))
+
+    def error(self, stmt: int, exc: BaseException) -> None:
+        _report("X " + json.dumps([stmt, _describe(exc)]))
+
+    def cmp(self, stmt: int, node: int, left: Any, right: Any) -> None:
+        """Evaluate both sides here, serialise each; the operator is applied by the judge."""
+        lhs = encode(left())
+        rhs = encode(right()) if right is not None else "null"
+        _report(f"C {stmt},{node} {lhs}\t{rhs}")
+
+
+def _evaluate(fn_name: str, requests: int, replies: int) -> None:
+    """The evaluator of an asserts test: the trusted setup and test code, with the program's names bound
+    to remote stand-ins; every record it reports is its own."""
+    test = json.loads(_read_input())
+    ours = _std_streams()
+    link = _Link(requests, replies)
     try:
-        namespace: dict[str, Any] = {"__name__": "solution", "__builtins__": builtins}
-        exec(code, namespace)
-        function = _resolve(namespace, fn_name)
-    except BaseException as exc:
-        _report("E " + json.dumps(_describe(exc)))
-        _flush_and_exit(1, ours)
-
-    def candidate(*args: Any, **kwargs: Any) -> Any:
-        return plain(function(*args, **kwargs))  # the test code only ever sees plain copies
-
-    scope = dict(namespace)
-    scope["__builtins__"] = clean_builtins
-    _exec_checks(setup, checks, scope, fn_name, candidate, encode, ours)
-
-
-def _exec_checks(
-    setup: Any,
-    checks: Any,
-    scope: dict[str, Any],
-    fn_name: str,
-    candidate: Any,
-    dumps: Any,
-    ours: tuple[Any, ...],
-) -> None:
-    try:
-        exec(setup, scope)
-        scope.update({fn_name: candidate, "candidate": candidate, "__probe__": _Probe(_report, dumps)})
-        exec(checks, scope)
+        link.ask({})  # the program's process imported the program (or says why not)
+        scope: dict[str, Any] = {"__name__": "tests", "__builtins__": builtins}
+        exec(compile(test.get("setup") or "", "setup.py", "exec"), scope)
+        for name in [*test.get("names", []), fn_name]:
+            scope[name] = _Remote(link, name)
+        scope.update({"candidate": scope[fn_name], "__probe__": _Probe()})
+        exec(compile(test["code"], "tests.py", "exec"), scope)
     except BaseException as exc:
         _report("E " + json.dumps(_describe(exc)))
         _flush_and_exit(1, ours)
@@ -385,34 +273,48 @@ def _exec_checks(
     _flush_and_exit(0, ours)
 
 
-def _cpu_of(pid: int) -> float:
-    """CPU seconds used so far by a running child (0 when it is gone)."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as handle:
-            fields = handle.read().rsplit(b")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
+# --- the zygote: compile once, fork and supervise each test ------------------------------------------------
+def _child(fds: list[int], cpu_s: float, memory_mb: int) -> None:
+    """In a freshly forked test process: fds[i] becomes fd i and every other fd is closed; die with the
+    zygote; default signals; CPU and address-space rlimits."""
+    die_with_parent()
+    for sig in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGXCPU, signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
+    high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 100) for fd in fds]  # above every target first
+    for target, fd in enumerate(high):
+        os.dup2(fd, target)
+    os.closerange(len(fds), 1 << 16)
+    cpu = max(1, math.ceil(cpu_s))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    memory = memory_mb * 1024 * 1024
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
 
-def _pidfd(pid: int) -> int | None:
-    """A descriptor that turns readable when the child exits, so the watcher sleeps instead of polling."""
-    try:
-        return os.pidfd_open(pid)
-    except (AttributeError, OSError):
-        return None
-
-
-def _run_binary(path: str) -> None:
-    os.execv(path, [path])
-
-
-# --- the zygote: compile once, fork a child per test ---------------------------------------------------
 class Zygote:
-    def __init__(self, config: dict[str, Any]) -> None:
-        self.config = config
+    def __init__(self, commands: socket.socket, results: int) -> None:
+        self.commands, self.results = commands, results
+        self.config: dict[str, Any] = {}
         self.code: Any = None
-        self.groups: list[int] = []
+        self.me = os.getpid()
+
+    def serve(self) -> None:
+        while True:
+            message, fds = self._receive()
+            if message is None:
+                break
+            if message.get("op") == "compile":
+                with os.fdopen(fds[0], "rb") as handle:
+                    self.config = json.loads(handle.read())
+                write_message(self.results, json.dumps(self.compile()).encode())
+            elif message.get("op") == "run":
+                self.run(message, fds[0])
+            # anything else is the cap of a test whose supervisor died before reading it
+        kill_descendants(self.me)
+
+    def _receive(self) -> tuple[dict[str, Any] | None, list[int]]:
+        data, fds, _, _ = socket.recv_fds(self.commands, 1 << 16, 4)
+        return (json.loads(data) if data else None), fds
 
     def compile(self) -> dict[str, Any]:
         source = self.config["source"]
@@ -423,13 +325,13 @@ class Zygote:
                 handle.write(source)
             argv = ["g++", "-std=c++17", "-O2", "-pipe", "-o", "solution", "solution.cpp"]
             try:
-                done = subprocess.run(argv, capture_output=True, timeout=self.config.get("compile_s", 30.0))
+                built = subprocess.run(argv, capture_output=True, timeout=self.config.get("compile_s", 30.0))
             except FileNotFoundError:
                 return {"ok": False, "infra": True, "message": "g++ is not installed in this sandbox"}
             except subprocess.TimeoutExpired:
                 return {"ok": False, "message": "compilation timed out"}
-            message = done.stderr.decode("utf-8", errors="replace")[-4000:]
-            return {"ok": done.returncode == 0, "message": message}
+            message = built.stderr.decode("utf-8", errors="replace")[-4000:]
+            return {"ok": built.returncode == 0, "message": message}
         try:
             self.code = compile(source, "solution.py", "exec")
         except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
@@ -438,245 +340,239 @@ class Zygote:
             return {"ok": False, "message": "".join(traceback.format_exception_only(type(exc), exc))[-4000:]}
         return {"ok": True, "message": ""}
 
-    def target(self, test: dict[str, Any]) -> Any:
-        kind = test["kind"]
-        if self.config["language"] == "cpp":
-            return lambda: _run_binary("./solution")
-        if kind == "io":
-            return lambda: _run_program(self.code)
-        if kind == "call":
-            return lambda: _run_call(self.code, self.config["fn_name"], test)
-        return lambda: _run_asserts(self.code, self.config["fn_name"], test)
-
-    def run(self, test: dict[str, Any], cpu_s: float, wall_s: float, cap: int) -> dict[str, Any]:
-        stdin = test.get("stdin", "").encode("utf-8") if test["kind"] == "io" else b""
-        cap = cap if test["kind"] == "io" else -1  # only an io test's stdout is its answer; others drain it
-        return self._spawn(self.target(test), stdin, cpu_s, wall_s, cap, int(self.config["memory_mb"]))
-
-    def _spawn(
-        self, target: Any, stdin: bytes, cpu_s: float, wall_s: float, cap: int, memory_mb: int
-    ) -> dict[str, Any]:
-        pipes = [os.pipe() for _ in range(4)]  # stdin, stdout, stderr, result
-        start = time.monotonic()
-        try:
-            pid = os.fork()
-        except OSError as exc:  # out of processes: the machine's fault, not the program's (the judge retries)
-            for pair in pipes:
-                for fd in pair:
-                    os.close(fd)
-            return {"status": "infra", "reason": f"could not fork a test process: {exc}", "cpu_s": 0.0}
+    def _fork(self, target: Any, fds: list[int], cpu_s: float) -> int:
+        """Fork one of the test's processes, which runs `target` with `fds` as its fds 0, 1, ..."""
+        pid = self._fork_retrying()
         if pid == 0:
             try:
-                os.setpgid(0, 0)
-                ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # die with the zygote
-                for sig in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGXCPU, signal.SIGINT, signal.SIGTERM):
-                    signal.signal(sig, signal.SIG_DFL)
-                os.dup2(pipes[0][0], 0)
-                os.dup2(pipes[1][1], 1)
-                os.dup2(pipes[2][1], 2)
-                os.dup2(pipes[3][1], RESULT_FD)
-                os.closerange(RESULT_FD + 1, 1 << 16)
-                cpu = max(1, math.ceil(cpu_s))
-                resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-                memory = memory_mb * 1024 * 1024
-                with contextlib.suppress(ValueError, OSError):
-                    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+                _child(fds, cpu_s, int(self.config["memory_mb"]))
                 target()
             finally:
                 os._exit(127)
-        self.groups.append(pid)
-        os.close(pipes[0][0])
-        for _, w in pipes[1:]:
-            os.close(w)
-        return self._watch(pid, start, stdin, pipes[0][1], [p[0] for p in pipes[1:]], cpu_s, wall_s, cap)
+        return pid
 
-    def _watch(
-        self,
-        pid: int,
-        start: float,
-        stdin: bytes,
-        in_w: int,
-        readers: list[int],
-        cpu_s: float,
-        wall_s: float,
-        cap: int,
-    ) -> dict[str, Any]:
-        out, err, res = bytearray(), bytearray(), bytearray()
-        buffers = dict(zip(readers, (out, err, res), strict=True))
-        caps = {readers[0]: cap, readers[2]: 1 << 26}  # stderr keeps only its tail (see below)
-        sel = selectors.DefaultSelector()
-        for fd in readers:
-            os.set_blocking(fd, False)
-            sel.register(fd, selectors.EVENT_READ)
-        pidfd = _pidfd(pid)
-        if pidfd is not None:
-            sel.register(pidfd, selectors.EVENT_READ)
-        pending = memoryview(stdin)
-        if pending:
-            os.set_blocking(in_w, False)
-            sel.register(in_w, selectors.EVENT_WRITE)
-        else:
-            os.close(in_w)
-        deadline = start + wall_s
-        why, waited = "", None
-        exited_at = 0.0
-        while True:
-            now = time.monotonic()
-            if waited is None and now >= deadline:
-                why = "wall"
-                break
-            if waited is not None and (not sel.get_map() or now >= exited_at + 0.05):
-                break
-            poll = deadline - now if pidfd is not None else min(0.005, deadline - now)
-            if waited is not None:
-                poll = min(poll, exited_at + 0.05 - now)
-            # past its CPU budget in wall time, a child may be past it in CPU time too: look every 10 ms
-            poll = min(poll, max(cpu_s - (now - start), 0.0) + 0.01)
-            poll = max(poll, 0.0)
-            for key, _ in sel.select(poll):
-                fd = key.fd
-                if fd == pidfd:
-                    sel.unregister(fd)
-                    continue
-                if fd == in_w:
-                    try:
-                        pending = pending[os.write(fd, pending[:_READ]) :]
-                    except BlockingIOError:
-                        continue
-                    except OSError:  # the program closed its stdin: it has read all it wants
-                        pending = pending[:0]
-                    if not pending:
-                        sel.unregister(fd)
-                        os.close(fd)
-                    continue
-                try:
-                    chunk = os.read(fd, _READ)
-                except BlockingIOError:
-                    continue
-                if not chunk:
-                    sel.unregister(fd)
-                    continue
-                if fd == readers[0] and cap < 0:
-                    continue
-                buffers[fd] += chunk
-                if fd == readers[1]:
-                    del err[: max(0, len(err) - 2 * _ERR_TAIL)]  # stderr: only its tail is reported
-                elif len(buffers[fd]) > caps[fd]:
-                    why = "output"
-            if why:
-                break
-            if now - start >= cpu_s and _cpu_of(pid) > cpu_s:  # RLIMIT_CPU only counts whole seconds
-                why = "cpu"
-                break
-            if waited is None:
-                got, status, usage = os.wait4(pid, os.WNOHANG)
-                if got:
-                    waited = (status, usage)
-                    exited_at = time.monotonic()
-        with contextlib.suppress(OSError):
-            os.killpg(pid, signal.SIGKILL)
-        if waited is None:
-            _, status, usage = os.wait4(pid, 0)
-            waited = (status, usage)
-        for key in list(sel.get_map().values()):
-            sel.unregister(key.fd)
-            with contextlib.suppress(OSError):
-                os.close(key.fd)
-        sel.close()
-        if pidfd is not None:
-            with contextlib.suppress(OSError):
-                os.close(pidfd)
-        for fd in readers:
-            with contextlib.suppress(OSError):
-                os.close(fd)
-        status, usage = waited
-        cpu = usage.ru_utime + usage.ru_stime
-        signum = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-        code = -signum if signum is not None else os.WEXITSTATUS(status)
-        outcome = "ok"
-        if why == "output":
-            outcome = "output_limit"
-        elif why in ("wall", "cpu") or signum == signal.SIGXCPU or cpu > cpu_s:
-            outcome = "timeout"
-        elif b"MemoryError" in err[-_ERR_TAIL:] or b"bad_alloc" in err[-_ERR_TAIL:]:
-            outcome = "memory"
-        elif signum is not None:
-            outcome = "killed"
-        elif code != 0:
-            outcome = "runtime_error"
-        return {
-            "status": outcome,
-            "exit_code": code,
-            "stdout": bytes(out[: max(cap, 0)]).decode("utf-8", errors="replace"),
-            "stderr": bytes(err[-_ERR_TAIL:]).decode("utf-8", errors="replace"),
-            "result": bytes(res).decode("utf-8", errors="replace"),
-            "cpu_s": round(cpu, 4),
-            "wall_s": round(time.monotonic() - start, 4),
-        }
-
-    def serve(self, cmd_r: int, res_w: int) -> None:
-        while True:
-            message = _recv(cmd_r)
-            if message is None:
-                break
-            if message["op"] == "compile":
-                self.config = message["config"]
-                _send(res_w, self.compile())
+    def _spawn(self, kind: str, payload: int, cpu_s: float) -> tuple[int, list[int]]:
+        """The test's processes; returns the one whose exit ends the test and our ends of its pipes
+        (stdout, stderr, results)."""
+        out, err, res = os.pipe(), os.pipe(), os.pipe()
+        null = os.open(os.devnull, os.O_RDONLY)
+        fn_name = str(self.config.get("fn_name"))
+        opened = [null, out[1], err[1], res[1]]
+        try:
+            if self.config["language"] == "cpp":
+                main = self._fork(
+                    lambda: os.execv("./solution", ["./solution"]), [payload, out[1], err[1]], cpu_s
+                )
+            elif kind == "io":
+                main = self._fork(lambda: _run_program(self.code), [payload, out[1], err[1]], cpu_s)
+            elif kind == "call":
+                main = self._fork(
+                    lambda: _run_call(self.code, fn_name), [payload, out[1], err[1], res[1]], cpu_s
+                )
             else:
-                _send(res_w, self.run(message["test"], message["cpu_s"], message["wall_s"], message["cap"]))
-        for group in self.groups:
-            with contextlib.suppress(OSError):
-                os.killpg(group, signal.SIGKILL)
+                ask, answer = os.pipe(), os.pipe()
+                opened += [*ask, *answer]
+                serve = lambda: _serve_calls(self.code, fn_name, 3, 4)  # noqa: E731
+                self._fork(serve, [null, out[1], err[1], ask[0], answer[1]], cpu_s)
+                main = self._fork(
+                    lambda: _evaluate(fn_name, 4, 5),
+                    [payload, out[1], err[1], res[1], ask[1], answer[0]],
+                    cpu_s,
+                )
+        finally:
+            for fd in (*opened, payload):
+                os.close(fd)
+        return main, [out[0], err[0], res[0]]
+
+    def run(self, message: dict[str, Any], payload: int) -> None:
+        """Fork the test's supervisor, which answers the harness itself: this process never holds a test's
+        input, output or output cap, so no later test's processes, forked from here, inherit any of them."""
+        start = time.monotonic()  # nothing of an earlier test still runs: killed after its supervisor
+        try:
+            pid = self._fork_retrying()
+        except OSError as exc:  # out of processes with nothing of ours left: the machine's fault
+            os.close(payload)
+            write_message(self.results, json.dumps(_infra(exc)).encode())
+            return
+        if pid == 0:
+            self.me = os.getpid()
+            become_subreaper()
+            try:
+                answer = json.dumps(self.supervise(message, payload)).encode()
+            except BaseException:
+                os._exit(1)
+            write_message(self.results, answer)  # the test's processes are all gone by now
+            os._exit(0)
+        os.close(payload)
+        reaper = Reaper(pid)
+        reaper.poll(block=True)
+        kill_descendants(self.me, reaper)  # what the supervisor left, should the program have killed it
+        status = reaper.status or 0
+        if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+            lost: dict[str, Any] = {
+                "status": "killed",
+                "reason": "the test's supervisor was killed",
+                "exit_code": None,
+            }
+            lost.update(stdout="", stderr="", result="", cpu_s=round(reaper.total_cpu(), 4))
+            lost["wall_s"] = round(time.monotonic() - start, 4)
+            write_message(self.results, json.dumps(lost).encode())
+
+    def _fork_retrying(self) -> int:
+        """fork(); after a failure, whatever is left of earlier tests is killed and the fork retried, so
+        only a machine out of processes (never the program's leftovers) makes it fail."""
+        for attempt in range(_FORK_TRIES):
+            try:
+                return os.fork()
+            except OSError:
+                kill_descendants(self.me, Reaper(-1))
+                if attempt == _FORK_TRIES - 1:
+                    raise
+                time.sleep(0.01 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def supervise(self, message: dict[str, Any], payload: int) -> dict[str, Any]:
+        """In the test's supervisor: start the test's processes, watch them to the end or a limit, kill
+        and reap everything they started, and describe the outcome."""
+        cpu_s, wall_s, kind = float(message["cpu_s"]), float(message["wall_s"]), message["kind"]
+        start = time.monotonic()
+        try:
+            main, readers = self._spawn(kind, payload, cpu_s)
+        except OSError as exc:
+            return _infra(exc)
+        cap_message, _ = self._receive()  # sent after the fork: no test process ever holds it
+        cap = int((cap_message or {}).get("cap", 0))
+        streams = [
+            Stream(readers[0], max(cap, 0), "head" if cap >= 0 else "drop"),
+            Stream(readers[1], 2 * _ERR_TAIL, "tail"),
+            Stream(readers[2], 1 << 26),
+        ]
+        reaper = Reaper(main)
+
+        def over_cpu() -> str:  # every process of the test, forks nobody waited for included
+            return "cpu" if reaper.tree_cpu(self.me) > cpu_s else ""
+
+        why = pump(
+            reaper, streams, Watch(start + wall_s, None, over_cpu, start + cpu_s / (os.cpu_count() or 1))
+        )
+        kill_descendants(self.me, reaper)
+        reaper.poll(block=True)
+        for fd in readers:
+            os.close(fd)
+        return _test_outcome(reaper, streams, why, cpu_s, start)
+
+
+def _infra(exc: OSError) -> dict[str, Any]:
+    return {"status": "infra", "reason": f"could not fork a test process: {exc}", "cpu_s": 0.0}
+
+
+def _test_outcome(
+    reaper: Reaper, streams: list[Stream], why: str, cpu_s: float, start: float
+) -> dict[str, Any]:
+    status = reaper.status or 0
+    cpu = reaper.total_cpu()
+    signum = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+    code = -signum if signum is not None else os.WEXITSTATUS(status)
+    err = bytes(streams[1].data)
+    outcome = "ok"
+    if why == "output":
+        outcome = "output_limit"
+    elif why in ("wall", "cpu") or signum == signal.SIGXCPU or cpu > cpu_s:
+        outcome = "timeout"
+    elif b"MemoryError" in err[-_ERR_TAIL:] or b"bad_alloc" in err[-_ERR_TAIL:]:
+        outcome = "memory"
+    elif signum is not None:
+        outcome = "killed"
+    elif code != 0:
+        outcome = "runtime_error"
+    return {
+        "status": outcome,
+        "exit_code": code,
+        "stdout": bytes(streams[0].data).decode("utf-8", errors="replace"),
+        "stderr": err[-_ERR_TAIL:].decode("utf-8", errors="replace"),
+        "result": bytes(streams[2].data).decode("utf-8", errors="replace"),
+        "cpu_s": round(cpu, 4),
+        "wall_s": round(time.monotonic() - start, 4),
+    }
 
 
 # --- the harness: budgets and framing ------------------------------------------------------------------
 def _frame(out_fd: int, nonce: str, payload: dict[str, Any]) -> None:
-    data = (nonce + " " + json.dumps(payload, ensure_ascii=False) + "\n").encode("utf-8", errors="replace")
-    view = memoryview(data)
-    while view:
-        view = view[os.write(out_fd, view) :]
+    write_all(
+        out_fd, (nonce + " " + json.dumps(payload, ensure_ascii=False) + "\n").encode("utf-8", "replace")
+    )
 
 
 def main() -> None:
-    _no_dump()
-    cmd_r, cmd_w = os.pipe()
+    not_dumpable()
+    commands, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     res_r, res_w = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the zygote: forked before the nonce exists in this process
+    if pid == 0:  # the zygote: forked before the nonce or any test exists in this process
         try:
-            os.close(cmd_w)
+            commands.close()
             os.close(res_r)
             devnull = os.open(os.devnull, os.O_RDWR)
             for fd in (0, 1):
                 os.dup2(devnull, fd)
-            Zygote({}).serve(cmd_r, res_w)
+            become_subreaper()
+            Zygote(theirs, res_w).serve()
         finally:
             os._exit(0)
-    os.close(cmd_r)
+    theirs.close()
     os.close(res_w)
     raw = sys.stdin.buffer.read()
-    devnull = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(devnull, 0)  # the request is consumed; nothing can re-read it through our fd 0
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # the request is consumed; nothing can re-read it
     request = json.loads(raw)
     nonce = request.pop("nonce")
     out_fd = os.dup(1)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
     tests = request.pop("tests")
     try:
-        _send(cmd_w, {"op": "compile", "config": request})
-        compiled = _recv(res_r) or {"ok": False, "infra": True, "message": "test runner died while compiling"}
+        config = {k: request[k] for k in ("language", "source", "fn_name", "memory_mb", "compile_s")}
+        compiled = _ask(commands, res_r, {"op": "compile"}, json.dumps(config).encode())
+        compiled = compiled or {"ok": False, "infra": True, "message": "test runner died while compiling"}
         _frame(out_fd, nonce, {"compile": compiled})
         if compiled.get("ok"):
-            _run_tests(request, tests, cmd_w, res_r, out_fd, nonce)
+            _run_tests(request, tests, commands, res_r, out_fd, nonce)
         _frame(out_fd, nonce, {"done": True})
     finally:
-        os.close(cmd_w)
+        commands.close()
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
 
 
+def _ask(
+    commands: socket.socket, results: int, message: dict[str, Any], payload: bytes, *more: dict[str, Any]
+) -> Any:
+    """Send one command with its payload as an in-memory file (then `more` commands), read the answer."""
+    fd = data_fd(payload)
+    try:
+        socket.send_fds(commands, [json.dumps(message).encode()], [fd])
+        for extra in more:
+            commands.send(json.dumps(extra).encode())
+        body = read_message(results)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return None if body is None else json.loads(body)
+
+
+def _payload(test: dict[str, Any]) -> bytes:
+    """What the test's own process receives: an io test's stdin, a call's arguments, the test code."""
+    if test["kind"] == "io":
+        return str(test.get("stdin", "")).encode("utf-8")
+    return json.dumps({k: v for k, v in test.items() if k not in ("kind", "count")}).encode()
+
+
 def _run_tests(
-    request: dict[str, Any], tests: list[dict[str, Any]], cmd_w: int, res_r: int, out_fd: int, nonce: str
+    request: dict[str, Any],
+    tests: list[dict[str, Any]],
+    commands: socket.socket,
+    res_r: int,
+    out_fd: int,
+    nonce: str,
 ) -> None:
     cpu_left = float(request["total_cpu_s"])
     wall_end = time.monotonic() + float(request["total_wall_s"])
@@ -690,12 +586,9 @@ def _run_tests(
         scale = float(test.get("count", 1))
         cpu_s = min(per_test * scale, cpu_left)
         wall_s = min(per_test * scale * wall_factor + 0.5, wall_left)
-        cap = int(request["caps"][index])
-        try:
-            _send(cmd_w, {"op": "run", "test": test, "cpu_s": cpu_s, "wall_s": wall_s, "cap": cap})
-            outcome = _recv(res_r)
-        except OSError:
-            outcome = None
+        cap = int(request["caps"][index]) if test["kind"] == "io" else -1  # other tests' stdout is drained
+        header = {"op": "run", "kind": test["kind"], "cpu_s": cpu_s, "wall_s": wall_s}
+        outcome = _ask(commands, res_r, header, _payload(test), {"cap": cap})
         if outcome is None:
             _frame(
                 out_fd, nonce, {"i": index, "status": "runner_died", "reason": "the test runner was killed"}

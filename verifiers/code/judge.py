@@ -12,11 +12,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sandbox.bundle import SUPERVISE, join
 from verifiers.code.answer import CallCase, CodeAnswer, IoTest
 from verifiers.code.asserts import Residual, convert_tests
 from verifiers.code.compare import apply_op, outputs_match, values_match
 
 HARNESS_PATH = Path(__file__).with_name("harness_runtime.py")
+WIRE_PATH = Path(__file__).with_name("wire.py")
 CHECKER_PATH = Path(__file__).with_name("checker_runtime.py")
 MAX_WALL_S = 45.0  # the whole sandbox run stays well inside the kind's 60 s hard timeout
 COMPILE_ALLOWANCE_S = 20.0
@@ -25,7 +27,8 @@ _SHOW = 300
 
 @cache
 def harness_source() -> str:
-    return HARNESS_PATH.read_text(encoding="utf-8")
+    """The sandboxed program: the harness with the supervision loop and the wire format, as one file."""
+    return join((SUPERVISE, WIRE_PATH, HARNESS_PATH))
 
 
 @dataclass
@@ -112,8 +115,8 @@ def plan(answer: CodeAnswer) -> list[Planned]:
             "code": residual.code,
             "setup": setup,
             "count": residual.statements,
-            # test code that needs the program's own names (its classes) cannot run apart from it
-            "in_process": bool(residual.free_names - _defined(setup)),
+            # names the test code takes from the program (its classes): remote stand-ins in the evaluator
+            "names": sorted(residual.free_names - _defined(setup)),
         }
         for _ in range(residual.statements):
             planned.append(Planned("asserts", block, residual=residual))
@@ -185,7 +188,10 @@ def _loads(text: str) -> tuple[bool, Any]:
 
 
 def _short(value: Any) -> Any:
-    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    try:
+        text = value if isinstance(value, str) else json.dumps(value, default=str)
+    except (ValueError, RecursionError):
+        text = "<a value too large to show>"
     return text if len(text) <= _SHOW else text[:_SHOW] + "..."
 
 
@@ -207,14 +213,20 @@ def judge_call(case: CallCase, outcome: dict[str, Any]) -> TestResult:
     ok, got = _loads(last[1])
     if not ok:
         return TestResult("call", False, "wrong", {"error": "the return value is not valid JSON"})
-    if case.check == "truthy":
-        passed = apply_op("truthy", got, None)
-    elif case.check == "falsy":
-        passed = apply_op("falsy", got, None)
-    else:
-        accepted = [case.expected, *case.alternatives]
-        passed = any(values_match(got, want, case.abs_tol, case.rel_tol) for want in accepted)
+    passed = _call_passes(case, got)
     return TestResult("call", passed, "passed" if passed else "wrong", {} if passed else {"got": _short(got)})
+
+
+def _call_passes(case: CallCase, got: Any) -> bool:
+    """Whatever the program returned, a bool: a value no comparison can handle (an int too large for
+    a float tolerance, say) is simply not the expected one."""
+    try:
+        if case.check in ("truthy", "falsy"):
+            return apply_op(case.check, got, None)
+        accepted = [case.expected, *case.alternatives]
+        return any(values_match(got, want, case.abs_tol, case.rel_tol) for want in accepted)
+    except (ArithmeticError, ValueError, TypeError, RecursionError):
+        return False
 
 
 def judge_io(test: IoTest, outcome: dict[str, Any], float_tol: float | None) -> TestResult:
@@ -280,7 +292,11 @@ def _judge_cmp(residual: Residual, body: str, evaluated: dict[int, int], failed:
     ok_right, right = _loads(right_text)
     right = check.get("literal", right)
     evaluated[stmt] = evaluated.get(stmt, 0) + 1
-    if not (ok_left and ok_right) or not apply_op(check["op"], left, right):
+    try:
+        holds = ok_left and ok_right and apply_op(check["op"], left, right)
+    except (ArithmeticError, ValueError, TypeError, RecursionError):
+        holds = False
+    if not holds:
         failed.setdefault(
             stmt,
             f"assert failed: {_short(left)} {check['op']} {_short(right) if right is not None else ''}".strip(),

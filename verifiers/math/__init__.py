@@ -18,11 +18,14 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+from verifiers.math.antlr_compat import mend_antlr_4_9
 from verifiers.math.compare import FORMS, TARGETS, Options, equivalent, parse_text
 from verifiers.math.extraction import STRATEGIES
 from verifiers.math.normalize import clean, key, split_top_level, strip_outer_brackets, too_costly
 from verifiers.registry import register_verifier
 from verifiers.types import Status, Verdict
+
+mend_antlr_4_9()
 
 __all__ = ["Options", "equivalent", "verify_math"]
 
@@ -58,7 +61,7 @@ def _read_options(options: dict[str, Any]) -> tuple[Options, tuple[str, ...]]:
     return opts, tuple(extract)
 
 
-@register_verifier("math", timeout_s=5.0)
+@register_verifier("math")
 def verify_math(text: str, answer: Any, **options: Any) -> Verdict:
     """1 when the completion's final answer equals the gold math answer, else 0 with a reason."""
     try:
@@ -98,8 +101,11 @@ def verify_math(text: str, answer: Any, **options: Any) -> Verdict:
 def _resolve(gold: str, found: list[str], opts: Options) -> tuple[str, str | None]:
     """One answer from several candidates, or the reason they are a hedge."""
     distinct: list[str] = []
-    for candidate in found:
-        if key(candidate) not in {key(d) for d in distinct}:
+    seen: set[str] = set()
+    for candidate in found:  # one key per candidate: thousands of boxes cost linear time
+        candidate_key = key(candidate)
+        if candidate_key not in seen:
+            seen.add(candidate_key)
             distinct.append(candidate)
     if len(distinct) == 1:
         return distinct[0], None

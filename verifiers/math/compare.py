@@ -1,5 +1,9 @@
-"""Is a predicted answer equivalent to the gold one? Math-Verify decides, then our checks overrule it
-where it is known to be wrong (tiny numbers, anagrams of words, exactness, required form, order).
+"""Is a predicted answer equivalent to the gold one?
+
+Cheap paths first (identical text, choice letters, words, plain numbers), then rewrites and
+refusals, a relation judged as a whole, and two scalar numbers by our exact / stated-precision /
+non-finite rules (values.py). Everything else is Math-Verify's verdict, overruled where it is known
+to be wrong (anagrams of words, infinities, exactness, required form, order).
 """
 
 from __future__ import annotations
@@ -7,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
@@ -14,12 +19,13 @@ import sympy
 from math_verify import ExprExtractionConfig, LatexExtractionConfig
 from math_verify import parse as mv_parse
 from math_verify import verify as mv_verify
+from sympy.logic.boolalg import Boolean
 
+from verifiers.math.forms import form_problem
 from verifiers.math.normalize import (
     as_letter,
     as_words,
     clean,
-    decimal_tolerance,
     degrees_to_radians,
     has_decimal,
     has_degrees,
@@ -30,8 +36,20 @@ from verifiers.math.normalize import (
     strip_outer_brackets,
     too_costly,
     unevaluated,
+    unwrap_text,
     upright_constants,
 )
+from verifiers.math.relations import chain, has_relation
+from verifiers.math.rewrite import (
+    digit_groups,
+    junk,
+    modulus,
+    number_from_words,
+    repeating_decimals,
+    scientific,
+    unicode_to_latex,
+)
+from verifiers.math.values import SELF_EQUAL, exactify, finiteness, float_literal, judge, non_finite_atoms
 
 # Timeouts are ours (a killed worker process), so Math-Verify's signal-based ones stay off, and
 # the warning it logs about that on every call is noise.
@@ -107,33 +125,144 @@ def equivalent(gold: str, pred: str, opts: Options, pred_parsed: tuple[Any, ...]
     if letter is not None:
         got = as_letter(p, strict=False)
         return Outcome(got == letter, f"choice {got or p[:40]!r} vs {letter!r}")
+    g = _words_as_number(g) or g
     words = as_words(g)
     if words is not None and not _same_words_as_symbols(g):
         got_words = as_words(p)
         return Outcome(got_words == words, f"text answer {got_words or p[:40]!r} vs {words!r}")
-    fast = _plain_numbers(g, p, opts) if pred_parsed is None and opts.form is None else None
-    if fast is not None:
-        return fast
     costly = too_costly(p)
     if costly:
         return Outcome(False, f"not evaluated: {costly}")
-    hidden = number_in_text(p)
-    if hidden and not number_in_text(g):
-        return Outcome(False, f"the answer has a number inside text: {hidden[:60]}")
-    left = unevaluated(p)
-    if left and not unevaluated(g):
-        return Outcome(False, f"the answer leaves {left} unevaluated")
+    rewritten = _rewrite(g, p)
+    if rewritten != p:
+        p, pred_parsed = rewritten, None
+        if key(g) == key(p):
+            return Outcome(True, "identical to the gold answer")
+    fast = _plain_numbers(g, p, opts) if pred_parsed is None and opts.form is None else None
+    if fast is not None:
+        return fast
+    refusal = _refusal(g, p)
+    if refusal:
+        return Outcome(False, refusal)
+    gold_relation = has_relation(g)
+    stated = _chain_value(p, opts, gold_relation)
+    if isinstance(stated, Outcome):
+        return stated
+    if stated != p and not gold_relation:  # a relation gold is compared with the whole relation
+        return equivalent(gold, stated, opts)
     if has_degrees(p) and "\\pi" in g:
         p = degrees_to_radians(p)
     elif has_degrees(g) and "\\pi" in p:
         g = degrees_to_radians(g)
+    return _compare_parsed(gold, g, p, opts, pred_parsed)
 
-    gold_parsed = parse_answer(g)
+
+def _rewrite(g: str, p: str) -> str:
+    """The answer in notation Math-Verify reads: unicode, `1e3`, `0.\\overline{3}`, `7 \\pmod{9}`
+    (dropped unless the gold names another modulus), `1 000`, `two` (for a numeric gold)."""
+    p = repeating_decimals(unicode_to_latex(p))
+    p = digit_groups(scientific(p, g))
+    words = _words_as_number(p) if simple_number(g) is not None else None
+    p = words or p
+    stripped, mod = modulus(p)
+    if mod is not None and modulus(g)[1] in (None, mod):
+        p = stripped
+    return p
+
+
+def _words_as_number(s: str) -> str | None:
+    """`two` / `\\text{twenty-one}` -> the digits, when the whole answer is one English number."""
+    words = as_words(s)
+    if words is None:
+        return None
+    value = number_from_words(unwrap_text(s))
+    return None if value is None else str(value)
+
+
+def _refusal(g: str, p: str) -> str | None:
+    """Why the answer is refused before parsing (hidden parts, unevaluated work), else None."""
+    hidden = junk(p)
+    if hidden and not junk(g):
+        return f"the answer holds markup that hides a part: {hidden}"
+    text = number_in_text(p)
+    if text and not number_in_text(g):
+        return f"the answer has a number inside text: {text[:60]}"
+    left = unevaluated(p)
+    if left and not unevaluated(g):
+        return f"the answer leaves {left} unevaluated"
+    return None
+
+
+def _chain_value(p: str, opts: Options, gold_relation: bool) -> str | Outcome:
+    """The value a relation in the answer states (`x = 5` -> `5`), the answer itself when it is no
+    relation, or a refusal when the relation is false as a whole (`6 = 5`, `5 \\approx 7`).
+
+    An equation between expressions with variables (`2x = 10`) is no value statement: against a
+    relation gold Math-Verify compares it as an equation, against a value it is refused."""
+    stated = chain(p)
+    if stated is None:
+        return p
+    if not stated.exact and not stated.approx:
+        return Outcome(False, "the answer is an unfinished relation")
+    value = stated.value
+    if any(not _is_number(_first_expr(parse_answer(part))) for part in stated.exact[:-1]):
+        return p if gold_relation else Outcome(False, "the answer is an equation, not a value")
+    inner = Options(float_rounding=opts.float_rounding, strict=opts.strict)
+    for part in stated.exact[:-1]:
+        if not equivalent(value, part, inner).equal:
+            return Outcome(False, f"the answer's relation is false: {part[:40]} = {value[:40]}")
+    for part in stated.approx:
+        if part != value and not _approximates(value, part, inner):
+            return Outcome(False, f"the answer's relation is false: {value[:40]} is not about {part[:40]}")
+    return value
+
+
+def _approximates(value: str, part: str, opts: Options) -> bool:
+    """`\\pi \\approx 3.14`: a decimal is the value rounded or cut at its last written place; an
+    integer is the value rounded (`\\sqrt{26} \\approx 5`, not `5 \\approx 6`)."""
+    decimal = float_literal(part)
+    integer = re.fullmatch(r"-?\d{1,30}", part.strip())
+    parsed = parse_answer(value) if decimal is not None or integer else ()
+    number = _first_expr(parsed)
+    if not parsed or not _is_number(number) or finiteness(number) is not None:
+        return equivalent(value, part, opts).equal
+    target, allowed = (
+        (sympy.Integer(part.strip()), sympy.Rational(1, 2))
+        if decimal is None
+        else (_rational(decimal.value), _rational(decimal.ulp))
+    )
+    try:
+        return bool(sympy.Abs(number - target).evalf(30) <= allowed)
+    except (TypeError, ValueError, ArithmeticError):
+        return False
+
+
+def _rational(x: Fraction) -> sympy.Rational:
+    return sympy.Rational(x.numerator, x.denominator)
+
+
+def _compare_parsed(gold: str, g: str, p: str, opts: Options, pred_parsed: tuple[Any, ...] | None) -> Outcome:
+    """Parse both sides and compare: our number rules for two scalars, else Math-Verify + objections."""
+    exact_refused = opts.exact and has_decimal(p) and not has_decimal(g)
+    g_exact, p_exact = exactify(g), exactify(p)
+    if p_exact != p:
+        pred_parsed = None
+    gold_parsed = parse_answer(g_exact)
     if not gold_parsed:
         return Outcome(False, f"the gold answer {gold[:80]!r} could not be parsed", gold_parsed=False)
-    parsed = pred_parsed if pred_parsed is not None else parse_answer(p)
+    parsed = pred_parsed if pred_parsed is not None else parse_answer(p_exact)
     if not parsed:
         return Outcome(False, "the answer could not be parsed")
+    gv, pv = _first_expr(gold_parsed), _first_expr(parsed)
+    if _is_number(gv) and _is_number(pv):
+        if exact_refused:
+            return Outcome(False, "an exact answer is required, got a decimal approximation")
+        verdict = _scalar_verdict(g_exact, p_exact, gv, pv, opts)
+        if verdict is not None:
+            if verdict.equal and opts.form:
+                problem = form_problem(gv, pv, p, opts.form)
+                return Outcome(False, problem) if problem else verdict
+            return verdict
     same = mv_verify(
         list(gold_parsed),
         list(parsed),
@@ -143,21 +272,25 @@ def equivalent(gold: str, pred: str, opts: Options, pred_parsed: tuple[Any, ...]
         timeout_seconds=None,
     )
     if same:
-        objection = _objection(gold_parsed, parsed, g, p, opts)
-        if objection:
-            return Outcome(False, objection)
-        return Outcome(True, "equivalent to the gold answer")
+        objection = _objection(gv, pv, p, g, opts)
+        return Outcome(False, objection) if objection else Outcome(True, "equivalent to the gold answer")
     if "\\%" in g and "%" not in p and pred_parsed is None:  # `12.5\%` answered as `12.5`
         return equivalent(gold, p + "\\%", opts)
-    gv, pv = _first_expr(gold_parsed), _first_expr(parsed)
-    exactness_refused = opts.exact and has_decimal(p) and not has_decimal(g)
-    numbers = _is_number(gv) and _is_number(pv) and "%" not in g + p
-    # e.g. 6.02\times10^{23} against its digits: Math-Verify's rounding misses, the values agree
-    if numbers and not exactness_refused and _close(gv, pv, _tolerance(g, p, opts), strict=True):
-        return Outcome(True, "the same value")
     if opts.unordered:
         return _unordered(g, p, opts)
     return Outcome(False, "not equivalent to the gold answer")
+
+
+def _scalar_verdict(g: str, p: str, gv: sympy.Expr, pv: sympy.Expr, opts: Options) -> Outcome | None:
+    """Two plain numbers: non-finite ones only equal themselves; exact ones compare exactly; a
+    decimal side brings the tolerance its digits state. None leaves the pair to Math-Verify."""
+    if "%" in g + p:
+        gold_label, pred_label = finiteness(gv), finiteness(pv)
+        if gold_label or pred_label:
+            return Outcome(gold_label == pred_label and gold_label in SELF_EQUAL, "non-finite values")
+        return None  # percentages: Math-Verify reads `50\%` both as 50 and as 0.5
+    decided = judge(g, p, gv, pv, opts.float_rounding)
+    return None if decided is None else Outcome(*decided)
 
 
 def _plain_numbers(g: str, p: str, opts: Options) -> Outcome | None:
@@ -188,101 +321,20 @@ def _first_expr(parsed: tuple[Any, ...]) -> Any:
     return None
 
 
-def _objection(
-    gold_parsed: tuple[Any, ...], parsed: tuple[Any, ...], g: str, p: str, opts: Options
-) -> str | None:
+def _objection(gv: Any, pv: Any, p: str, g: str, opts: Options) -> str | None:
     """Why Math-Verify's "equal" is wrong here, or None when it stands."""
-    gv, pv = _first_expr(gold_parsed), _first_expr(parsed)
     if opts.exact and has_decimal(p) and not has_decimal(g):
         return "an exact answer is required, got a decimal approximation"
-    numbers = _is_number(gv) and _is_number(pv) and "%" not in g + p
-    if numbers and not _close(gv, pv, _tolerance(g, p, opts)):
-        return "the values differ (relative to their size)"
+    relation = isinstance(gv, Boolean) or isinstance(pv, Boolean)  # `x < 3` vs `(-\infty, 3)`
+    if not relation and non_finite_atoms(gv) != non_finite_atoms(pv):
+        return "non-finite parts differ (an infinity equals only the same infinity)"
     if opts.form:
-        return _form_problem(gv, pv, p, opts.form)
+        return form_problem(gv, pv, p, opts.form)
     return None
 
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, sympy.Expr) and bool(value.is_number)
-
-
-def _tolerance(g: str, p: str, opts: Options) -> float:
-    """Relative tolerance: the precision a decimal gold states, Math-Verify's rounding for a decimal
-    answer to an exact gold, and none (30 digits) when both are exact."""
-    stated = decimal_tolerance(g)
-    if stated is not None:
-        return max(stated, 1e-15)
-    if has_decimal(p):
-        return 10.0 ** -(opts.float_rounding - 1)
-    return 1e-20
-
-
-def _close(a: sympy.Expr, b: sympy.Expr, tol: float, strict: bool = False) -> bool:
-    """Relative closeness at 30 digits; Math-Verify's absolute rounding calls 1/2^99 = 1/2^98.
-
-    When the values cannot be compared, the answer is `not strict` (keep Math-Verify's verdict).
-    """
-    if a.is_Rational and b.is_Rational and tol < 1e-15:
-        return bool(a == b)
-    try:
-        x, y = sympy.N(a, 30), sympy.N(b, 30)
-        diff = abs(x - y)
-        scale = max(abs(x), abs(y))
-        if scale == 0:
-            return True
-        return bool(diff <= tol * scale)
-    except (TypeError, ValueError, ArithmeticError):
-        return not strict  # not a plain finite number after all
-
-
-_UNREDUCED_FRAC = re.compile(r"\\frac\s*\{\s*(-?\d+)\s*\}\s*\{\s*(-?\d+)\s*\}")
-_UNSIMPLIFIED_ROOT = re.compile(r"\\sqrt\s*\{\s*(\d+)\s*\}")
-
-
-def _form_problem(gv: Any, pv: Any, p: str, form: str) -> str | None:
-    if not isinstance(pv, sympy.Expr):
-        return None
-    if form == "factor":
-        return None if _is_factored(pv) else "the answer is not fully factored"
-    if form == "expand":
-        return None if _is_expanded(pv) else "the answer is not expanded"
-    if form == "simplify":
-        for m in _UNREDUCED_FRAC.finditer(p):
-            if sympy.gcd(int(m.group(1)), int(m.group(2))) > 1:
-                return f"the fraction {m.group(0)} is not in lowest terms"
-        for m in _UNSIMPLIFIED_ROOT.finditer(p):
-            n = int(m.group(1))
-            if n > 1 and any(n % (k * k) == 0 for k in range(2, min(int(n**0.5), 10_000) + 1)):
-                return f"the radical {m.group(0)} is not simplified"
-        if isinstance(gv, sympy.Expr) and sympy.count_ops(pv) > sympy.count_ops(gv):
-            return "the answer is not simplified (it has more operations than the gold form)"
-    return None
-
-
-def _is_factored(e: sympy.Expr) -> bool:
-    """Each non-constant factor is irreducible over the rationals (`(x-1)(x+1)`, not `x^2-1`)."""
-    for factor in sympy.Mul.make_args(e):
-        base = factor.base if factor.is_Pow and factor.exp.is_Integer and factor.exp > 0 else factor
-        if base.is_number or not base.free_symbols:
-            continue
-        try:
-            poly = sympy.Poly(base, *sorted(base.free_symbols, key=str))
-        except sympy.PolynomialError:
-            continue  # not a polynomial: nothing to factor over Q
-        if poly.total_degree() > 1 and not poly.is_irreducible:
-            return False
-    return True
-
-
-def _is_expanded(e: sympy.Expr) -> bool:
-    """No product or power of a sum is left (`x^2+2x+1`, not `(x+1)^2`)."""
-    for node in sympy.preorder_traversal(e):
-        if node.is_Pow and node.base.is_Add and node.exp.is_Integer and node.exp > 1:
-            return False
-        if node.is_Mul and any(arg.is_Add for arg in node.args):
-            return False
-    return True
 
 
 def _unordered(g: str, p: str, opts: Options) -> Outcome:

@@ -27,7 +27,8 @@ def boxed(text: str) -> list[str]:
     A box inside a box (`\\boxed{\\boxed{10}}`) is one answer, not two.
     """
     found = [b.strip() for b in boxed_all(text)]
-    outer = [b for b in found if not any(_wraps(other, b) for other in found if other is not b)]
+    wrappers = [b for b in found if "box" in b]  # only a box holding a box can wrap one: linear time
+    outer = [b for b in found if not any(_wraps(other, b) for other in wrappers if other is not b)]
     return [_unwrap(b) for b in outer]
 
 

@@ -131,20 +131,6 @@ def has_decimal(s: str) -> bool:
     return _DECIMAL.search(s) is not None
 
 
-def decimal_tolerance(s: str) -> float | None:
-    """Relative precision a decimal gold states: half a unit in the last place of its most precise
-    decimal literal (`3.14` -> 0.005 / 3.14); None when `s` has no non-zero decimal literal."""
-    best: float | None = None
-    for literal in _DECIMAL.findall(s):
-        value = float(literal)
-        if value == 0:
-            continue
-        places = len(literal.split(".")[1])
-        tol = 0.5 * 10.0**-places / abs(value)
-        best = tol if best is None else min(best, tol)
-    return best
-
-
 _TEXT_CONTENT = re.compile(r"\\(?:text|textbf|textit|textrm|mbox|mathrm)\s*\{([^{}]*)\}")
 
 

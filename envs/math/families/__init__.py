@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from envs.math.families import (
-    arithmetic,
-    calculus,
-    combinatorics,
-    equations,
-    geometry,
-    number_theory,
-    polynomials,
-    sequences,
-)
+import importlib
+
+from envs.math.config import FAMILY_NAMES
 from envs.math.problem import Generator
 
 FAMILIES: dict[str, list[Generator]] = {
-    "arithmetic": arithmetic.GENERATORS,
-    "equations": equations.GENERATORS,
-    "polynomials": polynomials.GENERATORS,
-    "calculus": calculus.GENERATORS,
-    "number_theory": number_theory.GENERATORS,
-    "combinatorics": combinatorics.GENERATORS,
-    "sequences": sequences.GENERATORS,
-    "geometry": geometry.GENERATORS,
+    name: importlib.import_module(f"envs.math.families.{name}").GENERATORS for name in FAMILY_NAMES
 }

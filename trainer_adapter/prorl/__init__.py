@@ -1,0 +1,1 @@
+"""The thin ProRL loop: config, rollouts, loss, the training loop and its metrics."""
