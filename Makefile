@@ -42,10 +42,10 @@ $(VERL_STAMP): pyproject.toml
 	touch $(VERL_STAMP)
 
 test-verl: $(VERL_STAMP)
-	$(VERL_VENV)/bin/python -m pytest tests/test_verl_adapter.py tests/test_adapter_antlr.py tests/test_math_*.py
+	PRORL_GYM_REQUIRE=verl $(VERL_VENV)/bin/python -m pytest tests/test_verl_adapter.py tests/test_adapter_antlr.py tests/test_math_*.py
 
 bench: install
-	for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	for b in bench/bench_*.py; do m=bench.$$(basename $$b .py); echo "== $$m"; $(BIN)/python -m $$m || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(VERL_VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

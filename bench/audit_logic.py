@@ -1,7 +1,7 @@
 """The `logic` audit: adversarial answers against every reasoning-gym scorer, raw versus our verifier.
 
-    .venv/bin/python bench/audit_logic.py [--tasks 3] [--json out.json]
-    .venv/bin/python bench/audit_logic.py --baselines [--tasks 30] [--json out.json]
+    .venv/bin/python -m bench.audit_logic [--tasks 3] [--json out.json]
+    .venv/bin/python -m bench.audit_logic --baselines [--tasks 30] [--json out.json]
 
 Prints, per dataset, the adversarial variants that reasoning-gym's own scorer marks correct or gives
 partial credit or raises on, and what our `logic` verifier gives the same text.
@@ -19,21 +19,18 @@ import json
 import os
 import resource
 import signal
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import envs  # noqa: E402
-from tests.logic_adversarial import adversarial_answers, model_completion  # noqa: E402
-from tests.logic_alternatives import right_answer  # noqa: E402
-from verifiers import verify_local  # noqa: E402
-from verifiers.logic import score_answer  # noqa: E402
-from verifiers.logic.fixes import ENTRY_ADAPTERS, compact  # noqa: E402
-from verifiers.logic.no_effort import CONSTANTS, echo_answers  # noqa: E402
-from verifiers.logic.rg import scorer  # noqa: E402
+import envs
+from tests.support.logic_adversarial import adversarial_answers, model_completion
+from tests.support.logic_alternatives import right_answer
+from verifiers import verify_local
+from verifiers.logic import score_answer
+from verifiers.logic.fixes import ENTRY_ADAPTERS, compact
+from verifiers.logic.no_effort import CONSTANTS, echo_answers
+from verifiers.logic.rg import scorer
 
 RAW_TIMEOUT_S = 5
 MEMORY_LIMIT = 4 << 30

@@ -5,7 +5,7 @@ For every backend this machine has, the reference solution of each bundled probl
 one cold `docker run --rm` per test (what the issue asks to compare with) and one cold `python3`
 subprocess per test. All in the same run, so the ratios compare like with like.
 
-Usage: .venv/bin/python bench/bench_code.py [--limit N] [--out bench/results/code.md]
+Usage: .venv/bin/python -m bench.bench_code [--limit N] [--out bench/results/code.md]
 """
 
 from __future__ import annotations
@@ -16,21 +16,18 @@ import os
 import platform
 import shutil
 import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import sandbox
+from envs.code.env import BUNDLED
+from sandbox.program import host_python
+from verifiers import verify_batch
+from verifiers.code.compare import outputs_match, values_match
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import sandbox  # noqa: E402
-from envs.code.env import BUNDLED  # noqa: E402
-from sandbox.program import host_python  # noqa: E402
-from verifiers import verify_batch  # noqa: E402
-from verifiers.code.compare import outputs_match, values_match  # noqa: E402
-
 WORKERS = 2
 CALL_WRAPPER = "\nimport json as _j, sys as _s\n_a = _j.loads(_s.stdin.read())\nprint(_j.dumps({fn}(*_a)))\n"
 

@@ -4,7 +4,7 @@ GPT-4's 541 IFEval responses (strict + loose) in-process and through `verify_bat
 Baselines measured in the same run: in-process scoring for the pool figures, and the reference's
 regexes (`\\[.*?\\]`, `<<[^\\n]+>>`, `^\\s*\\*[^\\*].*$`) on hostile completions for our linear scanners.
 
-    .venv/bin/python bench/bench_ifeval.py [--repeat 3] [--out bench/results/ifeval.md]
+    .venv/bin/python -m bench.bench_ifeval [--repeat 3] [--out bench/results/ifeval.md]
 """
 
 from __future__ import annotations
@@ -15,20 +15,18 @@ import os
 import platform
 import re
 import statistics
-import sys
 import time
 from pathlib import Path
 
+from verifiers import verify_batch, verify_local
+from verifiers.ifeval import EXTRA_IDS, bind, language
+from verifiers.ifeval.ifeval_checks import count_bracketed, number_bullet_lists, title
+from verifiers.pool import VerifierPool
+from verifiers.worker import Job
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from verifiers import verify_batch, verify_local  # noqa: E402
-from verifiers.ifeval import EXTRA_IDS, bind, language  # noqa: E402
-from verifiers.ifeval.ifeval_checks import count_bracketed, number_bullet_lists, title  # noqa: E402
-from verifiers.pool import VerifierPool  # noqa: E402
-from verifiers.worker import Job  # noqa: E402
-
-EXTRA_KWARGS = {
+EXTRA_KWARGS: dict[str, dict[str, object]] = {
     "count:word_count_range": {"min_words": 100, "max_words": 300},
     "count:keyword_exact": {"keyword": "the", "count": 3},
     "count:char_count_range": {"min_chars": 500, "max_chars": 2000},
@@ -238,7 +236,7 @@ def main() -> None:
         "# ifeval verifier benchmark",
         "",
         f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores (shared). "
-        f"Best of {args.repeat} runs. Command: `.venv/bin/python bench/bench_ifeval.py`.",
+        f"Best of {args.repeat} runs. Command: `.venv/bin/python -m bench.bench_ifeval`.",
         "",
         "## Re-scoring GPT-4's 541 IFEval responses (834 instructions), strict + loose = 1082 verdicts",
         "",

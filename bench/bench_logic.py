@@ -1,6 +1,6 @@
 """Sampling + scoring throughput per logic env: prorl-gym versus calling reasoning-gym directly.
 
-    .venv/bin/python bench/bench_logic.py [-n 20] [--repeats 3] [--only sudoku chain_sum]
+    .venv/bin/python -m bench.bench_logic [-n 20] [--repeats 3] [--only sudoku chain_sum]
 
 Both sides do the same job, in this process and the same run: build the env, then per task make a chat
 prompt and score model completions that reason and then give the gold in `<answer>` tags.
@@ -34,18 +34,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import reasoning_gym
+from reasoning_gym.utils import extract_answer
 
-import reasoning_gym  # noqa: E402
-from reasoning_gym.utils import extract_answer  # noqa: E402
-
-import envs  # noqa: E402
-from envs.logic import FINITE_SIZE, PROMPT  # noqa: E402
-from envs.logic_generator_process import HASH_DEPENDENT  # noqa: E402
-from tests.logic_adversarial import model_completion  # noqa: E402
-from tests.logic_alternatives import right_answer  # noqa: E402
-from verifiers import verify_batch, verify_local  # noqa: E402
-from verifiers.logic.rg import scorer  # noqa: E402
+import envs
+from envs.logic import FINITE_SIZE, PROMPT
+from envs.logic_generator_process import HASH_DEPENDENT
+from tests.support.logic_adversarial import model_completion
+from tests.support.logic_alternatives import right_answer
+from verifiers import verify_batch, verify_local
+from verifiers.logic.rg import scorer
 
 SLOW = {
     "futoshiki",
@@ -201,7 +199,11 @@ def _us(r: dict[str, float], key: str, per: int = 1) -> float:
 
 def main() -> None:
     if os.environ.get("PYTHONHASHSEED") != "0":  # see the module docstring
-        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
+        os.execve(
+            sys.executable,
+            [sys.executable, "-m", "bench.bench_logic", *sys.argv[1:]],
+            {**os.environ, "PYTHONHASHSEED": "0"},
+        )
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

@@ -7,7 +7,7 @@ traces ending in a boxed answer, and 2% pathological answers (power towers, huge
 Also reported: accuracy of both on our equivalence case set, latency percentiles, and the measured
 timeout bound (dispatch to `timeout` verdict).
 
-    .venv/bin/python bench/bench_math.py [--n 500] [--out bench/results/math.md]
+    .venv/bin/python -m bench.bench_math [--n 500] [--out bench/results/math.md]
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Sandbox throughput: executions/s of a trivial program per backend, against a cold `docker run --rm`
 per program measured in the same run.
 
-    .venv/bin/python bench/bench_sandbox.py [--n 400] [--cold-n 20] [--workers 2] [--write]
+    .venv/bin/python -m bench.bench_sandbox [--n 400] [--cold-n 20] [--workers 2] [--write]
 
 Goals (issue 4, 2 cores): docker warm pool >= 15x the cold run; bwrap >= 80/s; process >= 120/s.
 Overhead per execution = mean single-worker latency minus a bare `python3 -S` subprocess measured in the
@@ -15,17 +15,14 @@ import os
 import platform
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from sandbox import Limits, availability, run  # noqa: E402
-from sandbox.image import default_tag  # noqa: E402
-from sandbox.program import host_python  # noqa: E402
+from sandbox import Limits, availability, run
+from sandbox.image import default_tag
+from sandbox.program import host_python
 
 PROGRAM = "print(input())"
 LIMITS = Limits(wall_s=10, memory_mb=256)
@@ -165,7 +162,7 @@ def main() -> int:
         "|---|---|---|---|---|---|---|",
         *rows,
         "",
-        "Reproduce: `.venv/bin/python bench/bench_sandbox.py --write` (needs the engine and image for the "
+        "Reproduce: `.venv/bin/python -m bench.bench_sandbox --write` (needs the engine and image for the "
         "docker rows: `.ci/sandbox_setup.sh`).",
     ]
     text = "\n".join(lines) + "\n"

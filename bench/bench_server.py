@@ -5,7 +5,7 @@
 2. requests/s and p50/p99 latency of single-item requests at 1, 8 and 64 concurrent clients;
 3. the same load on a local Ray cluster (one node: actor + pool) versus the local pool.
 
-Usage: python bench/bench_server.py [--items 4000] [--requests 600]
+Usage: python -m bench.bench_server [--items 4000] [--requests 600]
 """
 
 from __future__ import annotations
@@ -13,18 +13,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-import envs  # noqa: E402
-from envs.gold import THINK, final_answers  # noqa: E402
-from prorl_gym.client import AsyncRewardClient, RewardClient  # noqa: E402
-from verifiers import verify_batch, warmup  # noqa: E402
+import envs
+from envs.gold import THINK, final_answers
+from prorl_gym.client import AsyncRewardClient, RewardClient
+from verifiers import verify_batch, warmup
 
 ENVS = {"math": 40, "gcd": 20, "knights_knaves": 20, "stem_mcq": 20, "stem_numeric": 20, "ifeval": 40}
 
@@ -90,7 +84,7 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=4000)
     parser.add_argument("--requests", type=int, default=600)
     args = parser.parse_args()
-    from server_harness import ServeProcess
+    from tests.support.server_harness import ServeProcess
 
     items = mixed_items(args.items)
     warmup(2)

@@ -3,7 +3,7 @@
 Baseline, measured in the same run on the same completions: Math-Verify 0.9 (`parse` + `verify`),
 the ecosystem's standard rule-based answer checker (it strips units rather than converting them).
 
-    .venv/bin/python bench/bench_stem.py [--n 2000] [--out bench/results/stem.md]
+    .venv/bin/python -m bench.bench_stem [--n 2000] [--out bench/results/stem.md]
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def main() -> None:
     lines = [
         "# STEM verifiers: verdicts per second",
         "",
-        f"`bench/bench_stem.py --n {args.n}` on {platform.machine()} with {_cores()} cores, Python "
+        f"`python -m bench.bench_stem --n {args.n}` on {platform.machine()} with {_cores()} cores, Python "
         f"{platform.python_version()}. Completions: generated `stem` tasks at difficulty 4 with ~1 KB of "
         "reasoning, half answered correctly and half with a common-mistake answer. Baseline: Math-Verify "
         "`parse` + `verify` in process on the same completions (it does not convert units).",

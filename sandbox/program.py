@@ -84,9 +84,17 @@ def write_files(root: str, files: dict[str, bytes], uid: int | None = None, gid:
 def remove_tree(root: str) -> None:
     """Remove a work dir even if the program made parts of it unwritable."""
 
+    top = os.path.abspath(root)
+
     def fix(func, target, _exc):  # type: ignore[no-untyped-def]
+        # Only ever loosen modes inside the work dir: an error on the root itself (already gone, say)
+        # names the root, whose parent is the shared temp dir (/tmp, /dev/shm) and must stay as it is.
+        target = os.path.abspath(target)
+        if os.path.commonpath([top, target]) != top:
+            return
         try:
-            os.chmod(os.path.dirname(target), 0o700)
+            if target != top:
+                os.chmod(os.path.dirname(target), 0o700)
             os.chmod(target, 0o700)
             func(target)
         except OSError:

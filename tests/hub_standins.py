@@ -102,3 +102,24 @@ def cache_as_download(repo: Path, dataset_id: str) -> Path:
     target = cache / f"{owner}___{builder.dataset_name}"
     shutil.move(str(cache / builder.dataset_name), str(target))
     return target
+
+
+def offline_hub(monkeypatch: Any, tmp_path: Path) -> Path:
+    """Offline mode with an empty cache under tmp_path: a hub id fails at once, never tries the network.
+
+    The variables cover a `datasets` imported later; the attributes one this process already imported
+    (both read the environment once, at import).
+    """
+    import datasets
+    from huggingface_hub import constants
+
+    home = tmp_path / "hf"
+    for name, value in {"HF_HOME": str(home), "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("HF_DATASETS_CACHE", raising=False)
+    monkeypatch.setattr(datasets.config, "HF_HUB_OFFLINE", True)
+    monkeypatch.setattr(datasets.config, "HF_DATASETS_OFFLINE", True)
+    monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", home / "datasets")
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(home / "hub"))
+    return home

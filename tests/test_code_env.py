@@ -123,13 +123,17 @@ def test_loader_details_per_format() -> None:
     assert mbpp.answer["fn_name"] == "shared_elements" and "Your code should pass" in mbpp.question
 
 
-def test_bad_config_and_files_give_clear_errors(tmp_path: Path) -> None:
+def test_bad_config_and_files_give_clear_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ConfigError, match="valid keys"):
         CodeEnv(turns=3)
     with pytest.raises(ConfigError, match="no such file"):
         CodeEnv(data_files=str(tmp_path / "missing.jsonl"))
-    with pytest.raises(ConfigError, match="not reachable"):
-        CodeEnv(data_files="deepmind/code_contests")
+    pytest.importorskip("datasets", reason="needs the [hub] extra for hub ids")
+    from hub_standins import offline_hub
+
+    offline_hub(monkeypatch, tmp_path)  # a hub id loads on first read; offline with no cache it must say so
+    with pytest.raises(ConfigError, match="No cached copy"):
+        list(CodeEnv(dataset="deepmind/code_contests").tasks())
     odd = tmp_path / "odd.jsonl"
     odd.write_text(json.dumps({"foo": 1}) + "\n")
     with pytest.raises(ConfigError, match="cannot tell the code dataset format"):

@@ -22,7 +22,6 @@ from hub_standins import (  # noqa: E402
 )
 
 import envs  # noqa: E402
-from envs.datafiles import Source  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -58,17 +57,23 @@ def test_every_format_loads_from_a_save_to_disk_directory(
     assert _ids(envs.make(env, data_files=str(saved))) == _ids(envs.make(env, data_files=str(fixture)))
 
 
-def test_ifeval_rows_load_through_datasets(tmp_path: Path) -> None:
-    # The IFEval env reads its rows through the same Source; here the rows themselves are checked.
-    rows = rows_of(IFEVAL)
-    repo = repository(tmp_path, "ifeval", {"train": rows}, kind="jsonl")
-    loaded = [row for _, row in Source(str(repo), hub=True).rows()]
-    assert [r["key"] for r in loaded] == [r["key"] for r in rows]
-    assert [r["instruction_id_list"] for r in loaded] == [r["instruction_id_list"] for r in rows]
-    # Arrow gives every kwargs dict the union of keys (None where unset): the same values remain
-    for got, want in zip(loaded, rows, strict=True):
-        for kw_got, kw_want in zip(got["kwargs"], want["kwargs"], strict=True):
-            assert {k: v for k, v in kw_got.items() if v is not None} == kw_want
+@pytest.mark.parametrize("kind", ["parquet", "jsonl"])
+def test_ifeval_loads_from_a_dataset_repository(tmp_path: Path, kind: str) -> None:
+    # google/IFEval's layout; Arrow gives every kwargs dict the union of keys (None where unset)
+    repo = repository(tmp_path, "IFEval", {"train": rows_of(IFEVAL)}, kind=kind)
+    local = list(envs.make("ifeval", data_files=str(IFEVAL)).tasks())
+    from_hub = list(envs.make("ifeval", dataset=str(repo)).tasks())
+    assert len(local) == 3 and [t.id for t in from_hub] == [t.id for t in local]
+    assert [t.answer for t in from_hub] == [t.answer for t in local]
+    assert [t.metadata["key"] for t in from_hub] == [r["key"] for r in rows_of(IFEVAL)]
+    assert from_hub[0].metadata["source"] == "IFEval"
+
+
+def test_ifeval_loads_from_a_save_to_disk_directory(tmp_path: Path) -> None:
+    saved = saved_to_disk(tmp_path, "ifeval-saved", rows_of(IFEVAL))
+    local = _ids(envs.make("ifeval", data_files=str(IFEVAL)))
+    assert local and _ids(envs.make("ifeval", data_files=str(saved))) == local
+    assert _ids(envs.make("ifeval", dataset=str(saved), limit=2)) == local[:2]
 
 
 def test_streaming_reads_the_same_rows_and_stops_at_the_limit(tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ from reasoning_gym.factory import DATASETS
 
 import envs
 from envs.logic import FINITE_SIZE
-from tests.logic_adversarial import model_completion
-from tests.logic_alternatives import right_answer
+from tests.support.logic_adversarial import model_completion
+from tests.support.logic_alternatives import right_answer
 from verifiers import Status, Task, verify_batch, verify_local, verify_task
 from verifiers.logic.fixes import EVALUATED, hedge_word
 from verifiers.logic.rg import scorer

@@ -3,7 +3,7 @@
 - a right answer written as a model would (reasoning in <think>, then <answer>) scores 1.0, also on
   the Task reloaded from JSON;
 - an empty, a truncated (<think> never closed) and a garbage completion score 0 with the right status;
-- the audit's adversarial answers (tests/logic_adversarial.py) are never correct and never an error;
+- the audit's adversarial answers (tests/support/logic_adversarial.py) are never correct and never an error;
   those that pad or hedge a stored gold answer score 0.
 """
 
@@ -14,8 +14,8 @@ from collections import Counter
 import pytest
 
 import envs
-from tests.logic_adversarial import adversarial_answers, model_completion
-from tests.logic_alternatives import right_answer
+from tests.support.logic_adversarial import adversarial_answers, model_completion
+from tests.support.logic_alternatives import right_answer
 from verifiers import Status, Task, Verdict, verify_batch
 
 N_TASKS = 20

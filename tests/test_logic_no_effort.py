@@ -9,8 +9,8 @@ import re
 import pytest
 
 import envs
-from tests.logic_adversarial import model_completion, wrong_variant
-from tests.logic_alternatives import right_answer
+from tests.support.logic_adversarial import model_completion, wrong_variant
+from tests.support.logic_alternatives import right_answer
 from verifiers import Task, verify_local
 from verifiers.logic.fixes import compact, padded
 from verifiers.logic.no_effort import CONSTANTS, above_floor, echo_answers

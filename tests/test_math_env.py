@@ -174,7 +174,6 @@ def test_gzip_parquet_and_several_files(tmp_path: Path) -> None:
         ({"data_files": str(DATA / "deepscaler.jsonl"), "format": "gsm8k"}, "lacks column"),
         ({"data_files": str(DATA / "math_missing_box.json")}, "no usable answer"),
         ({"data_files": str(DATA / "deepscaler.jsonl"), "format": "mmlu"}, "unknown math format"),
-        ({"data_files": "agentica-org/DeepScaleR-Preview-Dataset"}, "hub cannot be reached"),
         ({"data_files": "/nonexistent/x.jsonl"}, "does not exist"),
         ({"data_files": str(DATA / "equivalence_cases.tsv")}, "unsupported file type"),
     ],
@@ -182,6 +181,21 @@ def test_gzip_parquet_and_several_files(tmp_path: Path) -> None:
 def test_dataset_errors_are_clear(kwargs: dict, needle: str) -> None:
     with pytest.raises(envs.ConfigError, match=needle):
         list(envs.make("math", **kwargs).tasks())
+
+
+def test_a_hub_id_offline_without_a_cache_says_how_to_work_offline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("datasets", reason="needs the [hub] extra: pip install 'prorl-gym[hub]'")
+    from hub_standins import offline_hub
+
+    home = offline_hub(monkeypatch, tmp_path)
+    env = envs.make("math", data_files="agentica-org/DeepScaleR-Preview-Dataset")
+    with pytest.raises(envs.ConfigError, match="No cached copy") as caught:
+        list(env.tasks())
+    message = str(caught.value)
+    assert "agentica-org/DeepScaleR-Preview-Dataset" in message and str(home) in message
+    assert "HF_DATASETS_OFFLINE=1" in message
 
 
 def test_a_broken_file_names_itself(tmp_path: Path) -> None:

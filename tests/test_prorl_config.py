@@ -63,3 +63,24 @@ def test_missing_and_malformed_files(tmp_path: Path) -> None:
     bad.write_text("- a list\n")
     with pytest.raises(ConfigError, match="mapping"):
         load_config(bad)
+
+
+def test_no_learnable_env_of_the_default_pays_a_constant_answer() -> None:
+    """A gain on the learnable envs must not be reachable by learning one fixed reply (the most common
+    gold answer, or the prompt echoed back)."""
+    from collections import Counter
+
+    import envs
+    from envs.gold import gold_completion
+    from verifiers import verify_batch
+
+    cfg = load_config()
+    learnable = [name for name, entry in cfg.data.mix.items() if entry.learnable]
+    assert learnable
+    for name in learnable:
+        tasks = envs.make(name, **cfg.data.mix[name].config).sample(200, seed=5)
+        common = Counter(gold_completion(t, "") for t in tasks).most_common(1)[0][0]
+        for reply in (common, None):
+            items = [{"task": t, "completion": reply or t.prompt[-1]["content"]} for t in tasks]
+            mean = sum(v.reward for v in verify_batch(items, workers=1)) / len(tasks)
+            assert mean < 0.15, (name, reply, mean)

@@ -242,3 +242,25 @@ def test_work_dirs_of_dead_callers_are_swept(tmp_path) -> None:
     (dead / "sub").chmod(0o500)  # a program may leave parts unwritable
     _sweep_orphans(str(tmp_path))
     assert not dead.exists() and alive.exists() and other.exists()
+
+
+def test_removing_a_work_dir_never_touches_its_parent(tmp_path) -> None:
+    # rmtree reports an error on the root itself (here: already gone, or made unreadable); the old
+    # handler then chmodded the root's parent (the shared /tmp or /dev/shm) to 0700 for everyone.
+    import os
+    import stat
+
+    from sandbox.program import remove_tree
+
+    parent = tmp_path / "shared"
+    parent.mkdir()
+    parent.chmod(0o1777)
+    remove_tree(str(parent / "prorl-sandbox-gone"))
+    locked = parent / "prorl-sandbox-locked"
+    (locked / "sub").mkdir(parents=True)
+    (locked / "sub" / "f").write_text("x")
+    (locked / "sub").chmod(0o500)
+    locked.chmod(0o000)
+    remove_tree(str(locked))
+    assert not locked.exists()
+    assert stat.S_IMODE(os.stat(parent).st_mode) == 0o1777

@@ -9,7 +9,6 @@ import time
 import httpx
 import pool_kinds  # noqa: F401  (registers the test_* kinds, also in the server's workers)
 import pytest
-from server_harness import app_server
 
 import envs
 from prorl_gym.client import (
@@ -22,6 +21,7 @@ from prorl_gym.client import (
     verl_compute_score_batch,
 )
 from prorl_gym.server import ServerConfig
+from tests.support.server_harness import app_server
 from verifiers import Status, verify_batch
 
 
@@ -188,7 +188,7 @@ def test_async_client_and_trainer_hooks(url):
 
 
 def test_client_gives_up_loudly_when_no_server():
-    from server_harness import free_port
+    from tests.support.server_harness import free_port
 
     client = RewardClient(f"http://127.0.0.1:{free_port()}", max_wait_s=0.3)
     with pytest.raises(RewardServerError, match="unreachable"):

@@ -8,9 +8,9 @@ import time
 
 import httpx
 import pytest
-from server_harness import ServeProcess
 
 from prorl_gym.client import RewardClient
+from tests.support.server_harness import ServeProcess
 from verifiers import Status
 
 

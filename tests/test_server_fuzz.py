@@ -5,9 +5,9 @@ from __future__ import annotations
 import pool_kinds  # noqa: F401  (the kinds the server may be asked for)
 import pytest
 from hypothesis import HealthCheck, given, settings
-from server_harness import app_server
 
 from prorl_gym.server import ServerConfig
+from tests.support.server_harness import app_server
 
 schemathesis = pytest.importorskip("schemathesis", reason="needs schemathesis (the [dev] extra)")
 from schemathesis import GenerationMode  # noqa: E402

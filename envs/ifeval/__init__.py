@@ -1,4 +1,4 @@
-"""Instruction-following environments: `ifeval` (procedural, or the user's IFEval-format files).
+"""Instruction-following environments: `ifeval` (procedural, or IFEval-format files and hub datasets).
 
 Registration only: the constraint tables load when `make` first builds the env.
 """
@@ -7,23 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
-
-from envs.core import Env
 from envs.registry import register
-
-
-# The env classes still validate keyword config themselves; these pass them what `make` validated.
-def procedural(config: BaseModel, env_name: str = "ifeval") -> Env:
-    from envs.ifeval.generator import IFEvalEnv
-
-    return IFEvalEnv(env_name, **config.model_dump(exclude_unset=True))
-
-
-def from_data(config: BaseModel, env_name: str = "ifeval") -> Env:
-    from envs.ifeval.dataset import IFEvalDatasetEnv
-
-    return IFEvalDatasetEnv(env_name, **config.model_dump(exclude_unset=True))
 
 
 def __getattr__(name: str) -> Any:
@@ -33,6 +17,7 @@ def __getattr__(name: str) -> Any:
         "IFEvalEnv": "generator",
         "base_prompts": "generator",
         "IFEvalDatasetEnv": "dataset",
+        "IFEvalDataConfig": "dataset",
     }
     if name not in homes:
         raise AttributeError(f"module 'envs.ifeval' has no attribute {name!r}")
@@ -43,11 +28,11 @@ def __getattr__(name: str) -> Any:
 
 register(
     "ifeval",
-    "envs.ifeval:procedural",
+    "envs.ifeval.generator:IFEvalEnv",
     config="envs.ifeval.generator:IFEvalConfig",
-    data=("envs.ifeval:from_data", "envs.ifeval.dataset:IFEvalDataConfig"),
+    data=("envs.ifeval.dataset:IFEvalDatasetEnv", "envs.ifeval.dataset:IFEvalDataConfig"),
     domain="instruction_following",
     verifier="ifeval",
     description="a writing task + 1-3 compatible verifiable constraints (IFEval's 25 + 15 IFBench-style), "
-    "or data_files=... in IFEval's JSONL format",
+    "or data_files=... / dataset=... in IFEval's format (e.g. google/IFEval)",
 )

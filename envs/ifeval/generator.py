@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from envs.core import ConfigError, Env, validate_config
+from envs.core import ConfigError, Env, configure
 from envs.ifeval.attempt import attempt_record
 from envs.ifeval.constraints import compatible_ids, feasible
 from envs.ifeval.kwargs import Kwargs
@@ -57,19 +57,13 @@ class IFEvalEnv(Env):
     domain = "instruction_following"
     verifier = "ifeval"
 
-    def __init__(self, env_name: str = "ifeval", **config: Any) -> None:
+    def __init__(
+        self, config: IFEvalConfig | None = None, *, env_name: str = "ifeval", **options: Any
+    ) -> None:
         super().__init__()
         self.name = env_name
-        cfg = validate_config(IFEvalConfig, config, env_name)
-        assert isinstance(cfg, IFEvalConfig)
-        self.config = cfg
-        self.pool = _pool(cfg, env_name)
-
-    @classmethod
-    def config_fields(cls, **kwargs: Any) -> dict[str, Any]:
-        return {
-            name: f.get_default(call_default_factory=True) for name, f in IFEvalConfig.model_fields.items()
-        }
+        self.config = configure(IFEvalConfig, config, options, env_name)
+        self.pool = _pool(self.config, env_name)
 
     def task_at(self, seed: int) -> Task:
         rng = random.Random(seed)

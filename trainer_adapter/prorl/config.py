@@ -41,6 +41,7 @@ class EnvEntry(_Section):
     weight: float = Field(1.0, gt=0)
     config: dict[str, Any] = Field(default_factory=dict)  # passed to envs.make(name, **config)
     learnable: bool = True  # whether the summary expects this env to improve at this scale
+    heldout: int | None = Field(None, ge=1)  # held-out tasks of this env (default: data.heldout_per_env)
 
 
 class DataConfig(_Section):
@@ -52,6 +53,7 @@ class WarmStartConfig(_Section):
     steps: int = Field(0, ge=0)  # supervised steps on gold completions before RL (0: off)
     tasks: int = Field(256, ge=1)  # how many training tasks supply gold completions
     batch_size: int = Field(32, ge=1)
+    micro_batch: int = Field(8, ge=1)  # rows per forward pass, grouped by length (less padding)
     lr: float = Field(3e-3, gt=0)
     think: str = ""  # reasoning prefix put before each gold final answer
 
@@ -125,6 +127,7 @@ class EvalConfig(_Section):
     top_p: float = Field(0.95, gt=0, le=1)
     max_new_tokens: int | None = Field(None, ge=1)  # default: the rollout length
     final: bool = True  # pass@k of the starting vs the trained policy at the end
+    min_z: float = Field(2.0, gt=0)  # "learned": the paired gain on learnable envs exceeds min_z std errors
 
 
 class VerifyConfig(_Section):

@@ -80,7 +80,10 @@ class HFEngine:
         if params.seed is not None:
             torch.manual_seed(params.seed)
         encoded = [prompt_ids(self.tokenizer, p) for p in prompts]
-        jobs = [(i, ids) for i, ids in enumerate(encoded) for _ in range(params.n)]
+        # batches of similar prompt length: less padding, and short tasks stop together instead of
+        # waiting for a long reply in their batch (the output order is by prompt either way)
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
+        jobs = [(i, encoded[i]) for i in order for _ in range(params.n)]
         out: list[list[Rollout]] = [[] for _ in prompts]
         for start in range(0, len(jobs), self.batch_size):
             for rollout in self._batch(jobs[start : start + self.batch_size], params):

@@ -57,13 +57,15 @@ def build_mix(cfg: TrainConfig) -> envs.MixEnv:
 
 
 def heldout_tasks(cfg: TrainConfig, mix: envs.MixEnv) -> list[Task]:
-    """`heldout_per_env` distinct tasks per env, drawn apart from training (by seed and then by id)."""
+    """`heldout_per_env` (or the env's own `heldout`) distinct tasks per env, drawn apart from training
+    (by seed and then by id)."""
     out: list[Task] = []
-    for name in cfg.data.mix:
+    for name, entry in cfg.data.mix.items():
+        want = entry.heldout or cfg.data.heldout_per_env
         seen: set[str] = set()
-        tasks = mix.envs[name].sample(4 * cfg.data.heldout_per_env, seed=derive_seed(cfg.seed, 0, "heldout"))
+        tasks = mix.envs[name].sample(4 * want, seed=derive_seed(cfg.seed, 0, "heldout"))
         for task in tasks:
-            if task.id not in seen and len(seen) < cfg.data.heldout_per_env:
+            if task.id not in seen and len(seen) < want:
                 seen.add(task.id)
                 out.append(task)
     return out

@@ -64,14 +64,21 @@ def warm_start(
     losses = []
     for _ in range(cfg.steps):
         pick = torch.randint(len(pairs), (min(cfg.batch_size, len(pairs)),), generator=gen).tolist()
-        ids, attn, mask = (t.to(device) for t in _pad([pairs[i] for i in pick], tokenizer.pad_token_id))
-        logp, _ = token_logprobs(model, ids, attn, mask.shape[1], 1.0)
-        loss = -(logp * mask).sum() / mask.sum()
+        batch = sorted((pairs[i] for i in pick), key=lambda pc: len(pc[0]) + len(pc[1]))
+        n_tokens = sum(len(c) for _, c in batch)
         optimizer.zero_grad(set_to_none=True)
-        loss.backward()
+        loss_sum = 0.0
+        # micro-batches of similar length (a long code prompt pads only its neighbours), one token-mean
+        for start in range(0, len(batch), cfg.micro_batch):
+            part = batch[start : start + cfg.micro_batch]
+            ids, attn, mask = (t.to(device) for t in _pad(part, tokenizer.pad_token_id))
+            logp, _ = token_logprobs(model, ids, attn, mask.shape[1], 1.0)
+            loss = -(logp * mask).sum() / n_tokens
+            loss.backward()
+            loss_sum += loss.item()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
-        losses.append(loss.item())
+        losses.append(loss_sum)
     k = max(1, len(losses) // 10)
     return {
         "warmstart/pairs": float(len(pairs)),

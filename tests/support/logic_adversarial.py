@@ -1,6 +1,6 @@
 """Adversarial answers for the `logic` audit: text a careful grader would never mark correct.
 
-Shared by the tests and `bench/bench_logic.py --audit` (which writes the table in docs/logic_audit.md).
+Shared by the tests and `python -m bench.audit_logic` (which writes the table in docs/logic_audit.md).
 """
 
 from __future__ import annotations
