@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]  # tests/: the served kinds (pool_kinds) import from there
 
 
 def free_port() -> int:
