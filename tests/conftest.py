@@ -32,6 +32,7 @@ _FILE_PARTS = {
 }
 _counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
 _status_at_start: set[str] | None = None
+_PROBLEMS = pytest.StashKey[list[str]]()  # what sessionfinish found, for the terminal summary
 
 
 def _parts(report: pytest.TestReport) -> list[str]:
@@ -86,9 +87,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     session.config.stash[_PROBLEMS] = problems
     if problems and session.exitstatus == 0:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
-
-
-_PROBLEMS = pytest.StashKey[list[str]]()
 
 
 def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
